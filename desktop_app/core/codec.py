@@ -1,0 +1,136 @@
+"""Reading and writing the CarInvoiceOCR answer shape.
+
+``{"Response": {"CarInvoiceInfos": [{Name, Value, Rect, Polygon}], "RequestId": "..."}}``
+
+The service marks a field with no place on the page by ``Rect`` 0,0,0,0 and every
+``Polygon`` point at ``(-2, 0)``; here that is ``None``, and it is written back the
+same way, so a document read and written again is equal to the original.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from desktop_app.core.error_codes import malformed_response, service_error
+from desktop_app.core.model import Polygon, RecognitionResult, RecognizedField, Rect
+from desktop_app.core.schema import canonical_name
+
+CORNERS = ("LeftTop", "RightTop", "RightBottom", "LeftBottom")
+NO_LOCATION_POINT = (-2, 0)
+
+
+def loads_response(data: str | bytes, *, engine: str = "") -> RecognitionResult:
+    """Parse answer text; malformed JSON raises ``RecognitionError`` (Response.Malformed)."""
+    try:
+        document = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise malformed_response(f"not JSON ({exc.__class__.__name__})") from None
+    return parse_response(document, engine=engine)
+
+
+def parse_response(document: Any, *, engine: str = "") -> RecognitionResult:
+    """Turn a decoded answer into a result, or raise the ``RecognitionError`` it reports."""
+    if not isinstance(document, Mapping) or not isinstance(document.get("Response"), Mapping):
+        raise malformed_response('no "Response" object')
+    response = document["Response"]
+    request_id = response.get("RequestId")
+    request_id = request_id if isinstance(request_id, str) else ""
+    error = response.get("Error")
+    if error is not None:
+        if not isinstance(error, Mapping) or not isinstance(error.get("Code"), str):
+            raise malformed_response('"Error" without a "Code"', request_id)
+        message = error.get("Message")
+        raise service_error(error["Code"], message if isinstance(message, str) else "", request_id)
+    infos = response.get("CarInvoiceInfos")
+    if not isinstance(infos, list):
+        raise malformed_response('no "CarInvoiceInfos" list', request_id)
+    try:
+        fields = tuple(_parse_info(info) for info in infos)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise malformed_response(f"bad CarInvoiceInfo ({exc})", request_id) from None
+    return RecognitionResult(fields=fields, request_id=request_id, engine=engine)
+
+
+def _parse_info(info: Any) -> RecognizedField:
+    if not isinstance(info, Mapping) or not isinstance(info.get("Name"), str):
+        raise ValueError("item without a Name")
+    value = info.get("Value")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValueError(f"Value of {info['Name']} is not text")
+    return RecognizedField(
+        name=canonical_name(info["Name"]),
+        value=value,
+        polygon=_parse_polygon(info.get("Polygon")),
+        rect=_parse_rect(info.get("Rect")),
+    )
+
+
+def _number(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"coordinate {value!r} is not a number")
+    return value
+
+
+def _parse_rect(rect: Any) -> Rect | None:
+    if rect is None:
+        return None
+    if not isinstance(rect, Mapping):
+        raise ValueError("Rect is not an object")
+    parsed = Rect(*(_number(rect.get(k, 0)) for k in ("X", "Y", "Width", "Height")))
+    if parsed.x == parsed.y == parsed.width == parsed.height == 0:
+        return None
+    return parsed
+
+
+def _parse_polygon(polygon: Any) -> Polygon | None:
+    if polygon is None:
+        return None
+    if not isinstance(polygon, Mapping):
+        raise ValueError("Polygon is not an object")
+    points = []
+    for corner in CORNERS:
+        point = polygon.get(corner)
+        if not isinstance(point, Mapping):
+            raise ValueError(f"Polygon without {corner}")
+        points.append((_number(point.get("X")), _number(point.get("Y"))))
+    if all(p == NO_LOCATION_POINT for p in points) or all(p == (0, 0) for p in points):
+        return None
+    return tuple(points)  # type: ignore[return-value]
+
+
+def _int(value: float) -> int:
+    return int(round(value))
+
+
+def field_to_info(field: RecognizedField) -> dict[str, Any]:
+    """One ``CarInvoiceInfo`` object; coordinates rounded to whole pixels."""
+    rect = field.rect
+    rect_json = (
+        {"X": _int(rect.x), "Y": _int(rect.y), "Width": _int(rect.width), "Height": _int(rect.height)}
+        if rect is not None
+        else {"X": 0, "Y": 0, "Width": 0, "Height": 0}
+    )
+    points = field.polygon if field.polygon is not None else (NO_LOCATION_POINT,) * 4
+    polygon_json = {
+        corner: {"X": _int(x), "Y": _int(y)} for corner, (x, y) in zip(CORNERS, points, strict=True)
+    }
+    return {"Name": field.name, "Value": field.value, "Rect": rect_json, "Polygon": polygon_json}
+
+
+def result_to_response(result: RecognitionResult) -> dict[str, Any]:
+    """The answer document of ``result``, in the service's exact shape."""
+    return {
+        "Response": {
+            "CarInvoiceInfos": [field_to_info(f) for f in result.fields],
+            "RequestId": result.request_id,
+        }
+    }
+
+
+def dumps_response(result: RecognitionResult, *, indent: int | None = 1) -> str:
+    """``result_to_response`` as JSON text with Chinese left readable (UTF-8, not ``\\u`` escapes)."""
+    return json.dumps(result_to_response(result), ensure_ascii=False, indent=indent)

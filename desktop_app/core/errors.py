@@ -1,0 +1,81 @@
+"""Errors every layer raises and the UI shows: one type per kind of failure.
+
+A ``RecognitionError`` is what any backend raises for anything that stopped a
+page from being recognized; its ``advice`` tells the clerk what to do.
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.text import LocalizedText
+
+
+class CarInvoiceError(Exception):
+    """Base of the app's own errors: each carries a clerk-readable message."""
+
+
+class Cancelled(CarInvoiceError):  # noqa: N818 - a state, not an error condition
+    """Raised by cooperative cancellation: the clerk or a newer job stopped this one."""
+
+
+class RecognitionError(CarInvoiceError):
+    """A page could not be recognized.
+
+    ``code`` is the service's error code (``AuthFailure.SignatureFailure``) or one
+    of the app's own (``Network.Timeout``, ``Response.Malformed``, ``Local.NotAnInvoice``);
+    ``message`` is the detail as reported (the server's own text where there is one),
+    ``summary`` what happened in the clerk's words, ``advice`` what the clerk can do;
+    ``retryable`` says whether the same request may succeed later.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        request_id: str = "",
+        retryable: bool = False,
+        summary: LocalizedText | None = None,
+        advice: LocalizedText | None = None,
+        http_status: int | None = None,
+    ) -> None:
+        super().__init__(code, message)
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        self.retryable = retryable
+        self.summary = summary
+        self.advice = advice
+        self.http_status = http_status
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"RecognitionError(code={self.code!r}, message={self.message!r}, "
+            f"request_id={self.request_id!r}, retryable={self.retryable!r})"
+        )
+
+    def headline(self, language: str = "zh") -> str:
+        """What happened, in one line: the summary, then the reported detail if it adds any."""
+        summary = self.summary.get(language) if self.summary is not None else ""
+        if not summary:
+            return self.message
+        if self.message and self.message not in summary:
+            sep = " (" if language.startswith("en") else "（"
+            end = ")" if language.startswith("en") else "）"
+            return f"{summary}{sep}{self.message}{end}"
+        return summary
+
+    def one_line(self, language: str = "zh") -> str:
+        """Headline and advice on one line, for a status bar or a command's stderr."""
+        advice = self.advice.get(language) if self.advice is not None else ""
+        return f"{self.headline(language)} — {advice}" if advice else self.headline(language)
+
+    def describe(self, language: str = "zh") -> str:
+        """A paragraph for the clerk: what happened, what to do, code and request id."""
+        parts = [self.headline(language)]
+        if self.advice is not None:
+            parts.append(self.advice.get(language))
+        parts.append(f"[{self.code}]" + (f" RequestId {self.request_id}" if self.request_id else ""))
+        return "\n".join(p for p in parts if p)

@@ -1,0 +1,1 @@
+"""Tencent Cloud OCR ``CarInvoiceOCR`` over HTTPS with ``requests`` (no vendor SDK)."""

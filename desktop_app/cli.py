@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="CarInvoice Desk (机动车发票识别审核台): recognize Chinese vehicle sales invoices.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="log to stderr (-vv: debug)")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log to stderr (-vv: debug)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     rec = sub.add_parser(
         "recognize",
@@ -56,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--page", type=int, default=1, help="1-based page number (default 1)")
     rec.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="default: %(default)s")
     rec.add_argument("--region", default=None, help=f"cloud region: {', '.join(REGIONS)}")
-    rec.add_argument("--endpoint", default=None, help="cloud endpoint URL, e.g. http://127.0.0.1:8765")
+    rec.add_argument(
+        "--endpoint", default=None, help="cloud endpoint URL, e.g. http://127.0.0.1:8765"
+    )
     rec.add_argument("--dpi", type=float, default=150.0, help="PDF rasterizing dpi (default 150)")
     rec.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
     return parser
@@ -113,5 +117,7 @@ def _recognize(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_PAGE_NUMBER = LocalizedText("页码必须从 1 开始（收到 {page}）。", "Page numbers start at 1 (got {page}).")
+_PAGE_NUMBER = LocalizedText(
+    "页码必须从 1 开始（收到 {page}）。", "Page numbers start at 1 (got {page})."
+)
 _DPI = LocalizedText("--dpi 必须在 1 到 1200 之间。", "--dpi must be between 1 and 1200.")

@@ -110,7 +110,12 @@ def field_to_info(field: RecognizedField) -> dict[str, Any]:
     """One ``CarInvoiceInfo`` object; coordinates rounded to whole pixels."""
     rect = field.rect
     rect_json = (
-        {"X": _int(rect.x), "Y": _int(rect.y), "Width": _int(rect.width), "Height": _int(rect.height)}
+        {
+            "X": _int(rect.x),
+            "Y": _int(rect.y),
+            "Width": _int(rect.width),
+            "Height": _int(rect.height),
+        }
         if rect is not None
         else {"X": 0, "Y": 0, "Width": 0, "Height": 0}
     )

@@ -32,7 +32,10 @@ _BILLING = T(
     "Check the account balance or resource packages in the Tencent Cloud console, "
     "or switch to the local engine.",
 )
-_TRY_LATER = T("稍后会自动重试；若持续出现，请稍后再试。", "The app retries automatically; if it persists, try again later.")
+_TRY_LATER = T(
+    "稍后会自动重试；若持续出现，请稍后再试。",
+    "The app retries automatically; if it persists, try again later.",
+)
 _OTHER_FILE = T(
     "请检查文件是否为清晰的发票图片，或换一张扫描件重试。",
     "Check that the file is a clear invoice image, or try another scan.",
@@ -46,8 +49,10 @@ KINDS: dict[str, ErrorKind] = {
     # -- this action's own codes
     "FailedOperation.DownLoadError": ErrorKind(
         T("云端无法下载该图片链接。", "The service could not download the image URL."),
-        T("请确认链接可公开访问且 3 秒内可下载，或直接上传文件。",
-          "Make sure the URL is public and downloads within 3 s, or upload the file instead."),
+        T(
+            "请确认链接可公开访问且 3 秒内可下载，或直接上传文件。",
+            "Make sure the URL is public and downloads within 3 s, or upload the file instead.",
+        ),
     ),
     "FailedOperation.ImageDecodeFailed": ErrorKind(
         T("云端无法解码该图片。", "The service could not decode the image."), _OTHER_FILE
@@ -61,8 +66,10 @@ KINDS: dict[str, ErrorKind] = {
     ),
     "FailedOperation.UnOpenError": ErrorKind(
         T("该账号尚未开通文字识别服务。", "OCR is not activated for this account."),
-        T("请在腾讯云控制台开通文字识别（OCR）服务，或改用本地识别引擎。",
-          "Activate the OCR service in the Tencent Cloud console, or switch to the local engine."),
+        T(
+            "请在腾讯云控制台开通文字识别（OCR）服务，或改用本地识别引擎。",
+            "Activate the OCR service in the Tencent Cloud console, or switch to the local engine.",
+        ),
     ),
     "InvalidParameterValue.InvalidParameterValueLimit": ErrorKind(
         T("请求参数取值不被接受。", "A request parameter has a value the service refuses."),
@@ -70,8 +77,10 @@ KINDS: dict[str, ErrorKind] = {
     ),
     "LimitExceeded.TooLargeFileError": ErrorKind(
         T("文件太大，云端拒绝处理。", "The file is too large for the service."),
-        T("请使用较小的图片（编码后不超过 7 MB）或降低扫描分辨率。",
-          "Use a smaller image (at most 7 MB encoded) or scan at a lower resolution."),
+        T(
+            "请使用较小的图片（编码后不超过 7 MB）或降低扫描分辨率。",
+            "Use a smaller image (at most 7 MB encoded) or scan at a lower resolution.",
+        ),
     ),
     "ResourceUnavailable.InArrears": ErrorKind(
         T("腾讯云账户已欠费。", "The Tencent Cloud account is in arrears."), _BILLING
@@ -89,8 +98,10 @@ KINDS: dict[str, ErrorKind] = {
     ),
     "AuthFailure.SignatureExpire": ErrorKind(
         T("请求签名已过期。", "The request signature has expired."),
-        T("这台电脑的时钟偏差超过 5 分钟，请校准系统时间后重试。",
-          "The computer clock is off by more than 5 minutes; correct the system time and retry."),
+        T(
+            "这台电脑的时钟偏差超过 5 分钟，请校准系统时间后重试。",
+            "The computer clock is off by more than 5 minutes; correct the system time and retry.",
+        ),
     ),
     "AuthFailure.SecretIdNotFound": ErrorKind(
         T("SecretId 不存在或已被删除。", "The SecretId does not exist or was deleted."), _CHECK_KEYS
@@ -100,8 +111,10 @@ KINDS: dict[str, ErrorKind] = {
     ),
     "AuthFailure.UnauthorizedOperation": ErrorKind(
         T("该密钥无权调用文字识别。", "This key is not allowed to call OCR."),
-        T("请让账号管理员在访问管理（CAM）中为该密钥授予 OCR 权限。",
-          "Ask the account administrator to grant this key OCR permission in CAM."),
+        T(
+            "请让账号管理员在访问管理（CAM）中为该密钥授予 OCR 权限。",
+            "Ask the account administrator to grant this key OCR permission in CAM.",
+        ),
     ),
     "AuthFailure.TokenFailure": ErrorKind(
         T("临时凭证无效或已过期。", "The temporary token is invalid or expired."), _CHECK_KEYS
@@ -116,8 +129,10 @@ KINDS: dict[str, ErrorKind] = {
     "MissingParameter": ErrorKind(T("请求缺少参数。", "A request parameter is missing."), _REPORT),
     "UnsupportedRegion": ErrorKind(
         T("该地域不支持机动车发票识别。", "This region does not offer car invoice OCR."),
-        T("请在“设置”中选择 ap-beijing、ap-guangzhou、ap-hongkong 或 ap-shanghai。",
-          "Choose ap-beijing, ap-guangzhou, ap-hongkong or ap-shanghai in Settings."),
+        T(
+            "请在“设置”中选择 ap-beijing、ap-guangzhou、ap-hongkong 或 ap-shanghai。",
+            "Choose ap-beijing, ap-guangzhou, ap-hongkong or ap-shanghai in Settings.",
+        ),
     ),
     "RequestLimitExceeded": ErrorKind(
         T("请求过于频繁，超出调用频率限制。", "Too many requests: the rate limit was exceeded."),
@@ -146,8 +161,10 @@ KINDS: dict[str, ErrorKind] = {
     # -- the app's own codes
     "Network.ConnectionError": ErrorKind(
         T("无法连接识别服务。", "Could not connect to the recognition service."),
-        T("请检查网络连接和代理设置；也可改用本地识别引擎。",
-          "Check the network connection and proxy settings, or switch to the local engine."),
+        T(
+            "请检查网络连接和代理设置；也可改用本地识别引擎。",
+            "Check the network connection and proxy settings, or switch to the local engine.",
+        ),
         retryable=True,
     ),
     "Network.Timeout": ErrorKind(
@@ -156,41 +173,61 @@ KINDS: dict[str, ErrorKind] = {
         retryable=True,
     ),
     "Network.HttpStatus": ErrorKind(
-        T("识别服务返回了异常的 HTTP 状态。", "The recognition service answered with an HTTP error."),
+        T(
+            "识别服务返回了异常的 HTTP 状态。",
+            "The recognition service answered with an HTTP error.",
+        ),
         _TRY_LATER,
         retryable=True,
     ),
     "Response.Malformed": ErrorKind(
-        T("识别服务返回了无法解析的结果。", "The recognition service sent an answer the app cannot read."),
+        T(
+            "识别服务返回了无法解析的结果。",
+            "The recognition service sent an answer the app cannot read.",
+        ),
         _REPORT,
     ),
     "Client.InvalidRegion": ErrorKind(
         T("地域设置无效。", "The region setting is not valid."),
-        T("请在“设置”中选择 ap-beijing、ap-guangzhou、ap-hongkong 或 ap-shanghai。",
-          "Choose ap-beijing, ap-guangzhou, ap-hongkong or ap-shanghai in Settings."),
+        T(
+            "请在“设置”中选择 ap-beijing、ap-guangzhou、ap-hongkong 或 ap-shanghai。",
+            "Choose ap-beijing, ap-guangzhou, ap-hongkong or ap-shanghai in Settings.",
+        ),
     ),
     "Client.MissingCredentials": ErrorKind(
         T("未配置腾讯云密钥。", "No Tencent Cloud keys are configured."),
-        T("请在“设置”中填写 SecretId/SecretKey，或设置环境变量 TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY，或改用本地识别引擎。",
-          "Enter SecretId/SecretKey in Settings, or set TENCENTCLOUD_SECRET_ID/"
-          "TENCENTCLOUD_SECRET_KEY, or switch to the local engine."),
+        T(
+            "请在“设置”中填写 SecretId/SecretKey，或设置环境变量 TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY，或改用本地识别引擎。",
+            "Enter SecretId/SecretKey in Settings, or set TENCENTCLOUD_SECRET_ID/"
+            "TENCENTCLOUD_SECRET_KEY, or switch to the local engine.",
+        ),
     ),
     "Client.InvalidCredentials": ErrorKind(
         T("密钥格式不正确。", "The keys are not well-formed."), _CHECK_KEYS
     ),
     "Client.ImageTooLarge": ErrorKind(
-        T("图片压缩后仍超过云端大小限制。", "The image is still over the service's size limit after compression."),
+        T(
+            "图片压缩后仍超过云端大小限制。",
+            "The image is still over the service's size limit after compression.",
+        ),
         T("请使用分辨率较低的扫描件。", "Use a lower-resolution scan."),
     ),
     "Local.NotAnInvoice": ErrorKind(
-        T("未在该页找到机动车或二手车销售统一发票。", "No motor-vehicle or used-car sales invoice was found on this page."),
-        T("请确认打开的是发票页，图片清晰、方向正确。",
-          "Check that this page is an invoice, sharp and the right way up."),
+        T(
+            "未在该页找到机动车或二手车销售统一发票。",
+            "No motor-vehicle or used-car sales invoice was found on this page.",
+        ),
+        T(
+            "请确认打开的是发票页，图片清晰、方向正确。",
+            "Check that this page is an invoice, sharp and the right way up.",
+        ),
     ),
     "Local.EngineUnavailable": ErrorKind(
         T("本地识别引擎无法启动。", "The local recognition engine could not start."),
-        T("请重新安装本程序；或在“设置”中改用云端识别。",
-          "Reinstall the app, or switch to cloud recognition in Settings."),
+        T(
+            "请重新安装本程序；或在“设置”中改用云端识别。",
+            "Reinstall the app, or switch to cloud recognition in Settings.",
+        ),
     ),
 }
 

@@ -77,5 +77,7 @@ class RecognitionError(CarInvoiceError):
         parts = [self.headline(language)]
         if self.advice is not None:
             parts.append(self.advice.get(language))
-        parts.append(f"[{self.code}]" + (f" RequestId {self.request_id}" if self.request_id else ""))
+        parts.append(
+            f"[{self.code}]" + (f" RequestId {self.request_id}" if self.request_id else "")
+        )
         return "\n".join(p for p in parts if p)

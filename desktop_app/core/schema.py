@@ -192,7 +192,10 @@ del G, K
 
 _FIELDS = {FormType.MOTOR: MOTOR_FIELDS, FormType.USED: USED_FIELDS}
 _BY_NAME = {
-    form: {spec.name: spec for spec in (*fields, *(MOTOR_OPTIONAL_FIELDS if form is FormType.MOTOR else ()))}
+    form: {
+        spec.name: spec
+        for spec in (*fields, *(MOTOR_OPTIONAL_FIELDS if form is FormType.MOTOR else ()))
+    }
     for form, fields in _FIELDS.items()
 }
 

@@ -17,7 +17,9 @@ from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult, RecognizedField, Rect
 from desktop_app.core.schema import FormType
 
-NO_LOCATION_POLYGON = {c: {"X": -2, "Y": 0} for c in ("LeftTop", "RightTop", "RightBottom", "LeftBottom")}
+NO_LOCATION_POLYGON = {
+    c: {"X": -2, "Y": 0} for c in ("LeftTop", "RightTop", "RightBottom", "LeftBottom")
+}
 
 
 def test_seed_example_round_trips_to_an_equal_document(seed_document):
@@ -68,14 +70,18 @@ def test_full_width_parentheses_are_folded_to_the_documented_spelling():
 
 
 def test_unknown_names_are_kept_not_dropped():
-    result = parse_response(_doc({"Name": "完税凭证号码", "Value": "123"}, {"Name": "新字段", "Value": "v"}))
+    result = parse_response(
+        _doc({"Name": "完税凭证号码", "Value": "123"}, {"Name": "新字段", "Value": "v"})
+    )
     assert [f.name for f in result] == ["完税凭证号码", "新字段"]
     names = [i["Name"] for i in result_to_response(result)["Response"]["CarInvoiceInfos"]]
     assert names == ["完税凭证号码", "新字段"]
 
 
 def test_scaled_geometry_is_rounded_to_whole_pixels_when_written():
-    field = RecognizedField("发票代码", "1", ((10, 10), (20, 10), (20, 20), (10, 20)), Rect(10, 10, 10, 10))
+    field = RecognizedField(
+        "发票代码", "1", ((10, 10), (20, 10), (20, 20), (10, 20)), Rect(10, 10, 10, 10)
+    )
     result = RecognitionResult((field,)).scaled(1.26)
     info = result_to_response(result)["Response"]["CarInvoiceInfos"][0]
     assert info["Polygon"]["RightBottom"] == {"X": 25, "Y": 25}
@@ -83,11 +89,19 @@ def test_scaled_geometry_is_rounded_to_whole_pixels_when_written():
 
 
 def test_service_error_answer_raises_its_recognition_error():
-    doc = {"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "bad"}, "RequestId": "rq"}}
+    doc = {
+        "Response": {
+            "Error": {"Code": "AuthFailure.SignatureFailure", "Message": "bad"},
+            "RequestId": "rq",
+        }
+    }
     with pytest.raises(RecognitionError) as info:
         parse_response(doc)
     assert (info.value.code, info.value.request_id, info.value.retryable) == (
-        "AuthFailure.SignatureFailure", "rq", False)
+        "AuthFailure.SignatureFailure",
+        "rq",
+        False,
+    )
     assert "SecretId/SecretKey" in info.value.advice.en
 
 

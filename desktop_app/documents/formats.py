@@ -1,0 +1,74 @@
+"""Which file formats the app opens, recognized by content and by extension.
+
+A file is opened by what its bytes are, not by what its name says: clerks get
+PDFs saved as ``.png`` and JPEGs renamed ``.pdf`` by mail gateways and scanner
+software. The extension only decides what a folder scan or a file dialog offers.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Format names as ``Document.format`` reports them (Pillow's names, plus PDF).
+PDF = "PDF"
+PNG = "PNG"
+JPEG = "JPEG"
+BMP = "BMP"
+TIFF = "TIFF"
+WEBP = "WEBP"
+GIF = "GIF"
+
+#: Image formats whose frames are pages (a multi-page TIFF scan, a GIF with several frames).
+#: JPEG (MPO phone photos carry a second, preview frame) and PNG (APNG) show their first frame.
+MULTI_PAGE_FORMATS = frozenset({TIFF, GIF, WEBP})
+
+_FORMAT_OF_SUFFIX: dict[str, str] = {
+    ".pdf": PDF,
+    ".png": PNG,
+    ".jpg": JPEG,
+    ".jpeg": JPEG,
+    ".jpe": JPEG,
+    ".jfif": JPEG,
+    ".bmp": BMP,
+    ".tif": TIFF,
+    ".tiff": TIFF,
+    ".webp": WEBP,
+    ".gif": GIF,
+}
+
+#: Lower-case extensions, dot included, of files a folder scan or file dialog offers.
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMAT_OF_SUFFIX)
+
+# Sizes a BMP's DIB header can have: "BM" alone is too weak a signature.
+_BMP_HEADER_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
+_PDF_HEADER_WINDOW = 1024  # readers accept junk before "%PDF-" within the first KB
+
+
+def is_supported_path(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` has an extension the app opens (case-insensitive); reads nothing."""
+    return Path(path).suffix.lower() in _FORMAT_OF_SUFFIX
+
+
+def format_for_suffix(path: str | os.PathLike[str]) -> str | None:
+    """The format ``path``'s extension promises, or ``None`` for an unknown extension."""
+    return _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The format of a file from its first bytes (at least 1 KB when available), or ``None``."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return GIF
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return TIFF
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES:
+        return BMP
+    if b"%PDF-" in head[:_PDF_HEADER_WINDOW]:
+        return PDF
+    return None

@@ -103,7 +103,7 @@ def _parse_polygon(polygon: Any) -> Polygon | None:
 
 
 def _int(value: float) -> int:
-    return int(round(value))
+    return round(value)
 
 
 def field_to_info(field: RecognizedField) -> dict[str, Any]:

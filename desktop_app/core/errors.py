@@ -13,7 +13,7 @@ class CarInvoiceError(Exception):
     """Base of the app's own errors: each carries a clerk-readable message."""
 
 
-class Cancelled(CarInvoiceError):  # noqa: N818 - a state, not an error condition
+class Cancelled(CarInvoiceError):
     """Raised by cooperative cancellation: the clerk or a newer job stopped this one."""
 
 

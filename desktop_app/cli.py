@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("file", help="PNG, JPEG, BMP, TIFF, WebP, GIF or PDF")
     rec.add_argument("--page", type=int, default=1, help="1-based page number (default 1)")
     rec.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="default: %(default)s")
-    rec.add_argument("--region", default=None, help=f"cloud region: {', '.join(REGIONS)}")
+    rec.add_argument(
+        "--region", choices=REGIONS, default=None, help="cloud region (default ap-guangzhou)"
+    )
     rec.add_argument(
         "--endpoint", default=None, help="cloud endpoint URL, e.g. http://127.0.0.1:8765"
     )
@@ -104,12 +106,13 @@ def _recognize(args: argparse.Namespace) -> int:
         backend = create_backend(settings)
         with open_document(args.file) as document:
             page = document.page_image(args.page - 1, dpi=args.dpi)
+        log.info("recognizing %s with the %s engine", page, backend.name)
         result = backend.recognize(page)
     except DocumentError as exc:
-        return _fail(exc.message.get(language) if hasattr(exc, "message") else str(exc), EXIT_USAGE)
+        return _fail(exc.one_line(language), EXIT_USAGE)
     except RecognitionError as exc:
         return _fail(f"{exc.code}: {exc.one_line(language)}", EXIT_RECOGNITION)
-    except CarInvoiceError as exc:
+    except (CarInvoiceError, ValueError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     text = dumps_response(result) + "\n"
     sys.stdout.buffer.write(text.encode("utf-8"))

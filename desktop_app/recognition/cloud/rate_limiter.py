@@ -1,0 +1,113 @@
+"""A thread-safe token bucket that keeps the app under the service's per-account quota.
+
+The quota (5 requests/s) is per *account*, so every client using one SecretId must
+share one bucket: :func:`shared_limiter` keeps a process-wide registry keyed by
+SecretId, and ``CarInvoiceClient`` uses it unless the composition root injects
+a limiter of its own.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.errors import Cancelled
+from desktop_app.recognition.cloud.retry import pause
+
+DEFAULT_RATE = 5.0
+DEFAULT_BURST = 1.0
+
+
+class RateLimiter:
+    """Token bucket: ``rate`` tokens per second, at most ``burst`` saved up.
+
+    ``burst`` defaults to 1 so that no one-second window ever holds more than
+    ``rate`` + 1 calls; a larger burst lets a queue of pages start faster but can
+    trip the service's own counter. ``clock`` and ``sleep`` are injectable for
+    tests; without ``sleep`` waiting wakes early when the cancel token is set.
+    """
+
+    def __init__(
+        self,
+        rate: float = DEFAULT_RATE,
+        burst: float = DEFAULT_BURST,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        if rate <= 0 or burst < 1:
+            raise ValueError("rate must be > 0 and burst >= 1")
+        self.rate = rate
+        self.burst = burst
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._tokens = burst
+        self._last = clock()
+
+    def __repr__(self) -> str:
+        return f"RateLimiter(rate={self.rate}, burst={self.burst})"
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
+        self._last = now
+
+    def _reserve(self) -> float:
+        """Take a token now (possibly going into debt); the seconds until it is ours."""
+        with self._lock:
+            self._refill()
+            self._tokens -= 1.0
+            return max(0.0, -self._tokens / self.rate)
+
+    def _refund(self) -> None:
+        with self._lock:
+            self._tokens = min(self.burst, self._tokens + 1.0)
+
+    def acquire(self, cancel: CancelToken | None = None) -> float:
+        """Block until a token is available; return the seconds waited.
+
+        Raises ``Cancelled`` (giving the token back) when ``cancel`` is set first.
+        """
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        wait = self._reserve()
+        if wait > 0:
+            try:
+                self._wait(wait, cancel)
+            except Cancelled:
+                self._refund()
+                raise
+        return wait
+
+    def try_acquire(self) -> bool:
+        """Take a token if one is available now, without waiting."""
+        with self._lock:
+            self._refill()
+            if self._tokens < 1.0:
+                return False
+            self._tokens -= 1.0
+            return True
+
+    def _wait(self, seconds: float, cancel: CancelToken | None) -> None:
+        pause(seconds, cancel, self._sleep)
+
+
+_registry: dict[str, RateLimiter] = {}
+_registry_lock = threading.Lock()
+
+
+def shared_limiter(
+    account: str, rate: float = DEFAULT_RATE, burst: float = DEFAULT_BURST
+) -> RateLimiter:
+    """The one limiter of ``account`` (a SecretId) in this process, made on first use.
+
+    ``rate`` and ``burst`` only apply when the limiter is created.
+    """
+    with _registry_lock:
+        limiter = _registry.get(account)
+        if limiter is None:
+            limiter = _registry[account] = RateLimiter(rate, burst)
+        return limiter

@@ -1,0 +1,81 @@
+"""Builds the recognition backend a setting asks for (used by the CLI and the window).
+
+The local engine is the default: it needs no keys and no network. The cloud engine
+needs keys from the credential chain (explicit, environment, ~/.tencentcloud, keychain).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+from desktop_app.core.error_codes import service_error
+from desktop_app.recognition.backend import RecognitionBackend
+
+#: Engine names, the default first.
+ENGINES: tuple[str, ...] = ("local", "cloud")
+#: Regions CarInvoiceOCR is offered in, the default first.
+REGIONS: tuple[str, ...] = ("ap-guangzhou", "ap-beijing", "ap-shanghai", "ap-hongkong")
+
+_SERVICE_LANGUAGE = {"zh": "zh-CN", "en": "en-US"}
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """What the clerk chose: engine, and for the cloud its region and endpoint.
+
+    ``language`` is the interface language (``zh`` or ``en``); the cloud answers
+    its error messages in it. ``None`` region/endpoint mean the defaults.
+    """
+
+    engine: str = ENGINES[0]
+    region: str | None = None
+    endpoint: str | None = None
+    language: str = "zh"
+
+
+def local_engine_available() -> bool:
+    """True when the offline engine and its OCR runtime are installed."""
+    return importlib.util.find_spec("desktop_app.recognition.local.engine") is not None
+
+
+def create_backend(settings: EngineSettings, *, credentials=None) -> RecognitionBackend:
+    """The backend for ``settings``.
+
+    Raises ``RecognitionError``: ``Client.MissingCredentials`` / ``InvalidCredentials``
+    when the cloud has no usable keys, ``Client.InvalidRegion`` for a region the
+    action does not serve, ``Local.EngineUnavailable`` when the offline engine
+    cannot be loaded; ``ValueError`` for an unknown engine name.
+    """
+    if settings.engine == "cloud":
+        return _create_cloud(settings, credentials)
+    if settings.engine == "local":
+        return _create_local()
+    raise ValueError(f"unknown engine {settings.engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def _create_cloud(settings: EngineSettings, credentials) -> RecognitionBackend:
+    from desktop_app.recognition.cloud.client import (
+        DEFAULT_ENDPOINT,
+        DEFAULT_REGION,
+        CarInvoiceClient,
+    )
+    from desktop_app.recognition.cloud.credentials import resolve_credentials
+
+    return CarInvoiceClient(
+        resolve_credentials(credentials),
+        region=settings.region or DEFAULT_REGION,
+        endpoint=settings.endpoint or DEFAULT_ENDPOINT,
+        language=_SERVICE_LANGUAGE.get(settings.language, "zh-CN"),
+    )
+
+
+def _create_local() -> RecognitionBackend:
+    if not local_engine_available():
+        raise service_error(
+            "Local.EngineUnavailable",
+            "the offline engine is not part of this build yet; use --engine cloud",
+        )
+    from desktop_app.recognition.local.engine import LocalEngine
+
+    return LocalEngine()

@@ -1,0 +1,1 @@
+"""Developer tools: the loopback stand-in for the cloud service."""

@@ -1,0 +1,147 @@
+"""``python -m desktop_app recognize`` against the loopback stand-in of the service."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop_app import cli
+from desktop_app.tools.fake_cloud import FakeCloudServer
+
+SECRET_ID, SECRET_KEY = "AKIDcliTest0001", "cli-test-secret-key-0001"
+
+
+@pytest.fixture
+def page_png(tmp_path: Path) -> Path:
+    path = tmp_path / "page.png"
+    Image.new("RGB", (640, 400), "white").save(path)
+    return path
+
+
+@pytest.fixture
+def cloud_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", SECRET_ID)
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", SECRET_KEY)
+
+
+@pytest.fixture
+def server(seed_document):
+    with FakeCloudServer({SECRET_ID: SECRET_KEY}, answer=seed_document) as fake:
+        yield fake
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(["recognize", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _without_request_id(document: dict) -> dict:
+    return {**document, "Response": {**document["Response"], "RequestId": ""}}
+
+
+def test_cloud_answer_is_printed_unchanged_in_shape(
+    capsys, page_png, cloud_env, server, seed_document
+):
+    code, out, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", server.url)
+    assert code == 0, err
+    printed = json.loads(out)
+    assert _without_request_id(printed) == _without_request_id(seed_document)
+    assert printed["Response"]["RequestId"]
+    assert server.last_headers["host"] == server.host
+
+
+def test_wrong_keys_exit_1_with_one_error_line(capsys, page_png, monkeypatch, server):
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", SECRET_ID)
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "not-the-right-key")
+    code, out, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", server.url)
+    assert code == 1
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: AuthFailure.SignatureFailure: ")
+    assert "not-the-right-key" not in err
+    assert server.stats.requests == 1  # auth errors are never retried
+
+
+def test_two_rate_limit_refusals_then_success(capsys, page_png, cloud_env, server):
+    server.enqueue_error("RequestLimitExceeded", times=2)
+    code, out, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", server.url)
+    assert code == 0, err
+    assert len(json.loads(out)["Response"]["CarInvoiceInfos"]) == 37
+    assert server.stats.requests == 3
+
+
+def test_missing_keys_say_where_to_put_them(capsys, page_png):
+    code, _, err = _run(capsys, str(page_png), "--engine", "cloud", "--language", "en")
+    assert code == 1
+    assert err.startswith("error: Client.MissingCredentials: ")
+    assert "TENCENTCLOUD_SECRET_ID" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--page", "2"], "no page 2"),
+        (["--page", "0"], "Page numbers start at 1"),
+        (["--dpi", "0"], "--dpi"),
+    ],
+)
+def test_input_errors_exit_2(capsys, page_png, args, expected):
+    code, out, err = _run(capsys, str(page_png), *args, "--language", "en")
+    assert code == 2 and out == ""
+    assert expected in err
+
+
+def test_unsupported_and_missing_files_exit_2(capsys, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an invoice")
+    assert _run(capsys, str(notes))[0] == 2
+    assert _run(capsys, str(tmp_path / "absent.png"))[0] == 2
+
+
+def test_bad_region_and_usage_exit_2(capsys, page_png):
+    assert _run(capsys, str(page_png), "--engine", "cloud", "--region", "us-east-1")[0] == 2
+    assert cli.main([]) == 2
+    assert cli.main(["recognize"]) == 2
+
+
+def test_endpoint_must_be_http_url(capsys, page_png, cloud_env):
+    code, _, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", "ftp://x")
+    assert code == 2, err
+
+
+@pytest.mark.slow
+def test_module_entry_point_prints_utf8_json(page_png, server, tmp_path):
+    env = {
+        **os.environ,
+        "TENCENTCLOUD_SECRET_ID": SECRET_ID,
+        "TENCENTCLOUD_SECRET_KEY": SECRET_KEY,
+        "PYTHONIOENCODING": "ascii",  # stdout must be UTF-8 whatever the locale says
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "recognize",
+            str(page_png),
+            "--engine",
+            "cloud",
+            "--endpoint",
+            server.url,
+        ],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    text = done.stdout.decode("utf-8")
+    assert "价税合计(小写)" in text
+    assert json.loads(text)["Response"]["CarInvoiceInfos"][0]["Value"] == "¥34188.03"

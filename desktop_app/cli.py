@@ -103,9 +103,9 @@ def _recognize(args: argparse.Namespace) -> int:
         engine=args.engine, region=args.region, endpoint=args.endpoint, language=language
     )
     try:
-        backend = create_backend(settings)
         with open_document(args.file) as document:
             page = document.page_image(args.page - 1, dpi=args.dpi)
+        backend = create_backend(settings)
         log.info("recognizing %s with the %s engine", page, backend.name)
         result = backend.recognize(page)
     except DocumentError as exc:

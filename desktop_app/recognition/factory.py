@@ -36,7 +36,10 @@ class EngineSettings:
 
 def local_engine_available() -> bool:
     """True when the offline engine and its OCR runtime are installed."""
-    return importlib.util.find_spec("desktop_app.recognition.local.engine") is not None
+    try:
+        return importlib.util.find_spec("desktop_app.recognition.local.engine") is not None
+    except ModuleNotFoundError:  # the local package itself is absent
+        return False
 
 
 def create_backend(settings: EngineSettings, *, credentials=None) -> RecognitionBackend:

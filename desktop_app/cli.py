@@ -3,7 +3,11 @@
 ``python -m desktop_app recognize FILE [--page N] [--engine local|cloud] ...`` prints
 the page's answer in the exact CarInvoiceOCR response shape. Exit codes: 0 success,
 1 recognition error (one line ``error: <Code>: <message>`` on stderr), 2 usage or
-input error.
+input error. With several files or folders, or ``--jsonl``, every page of every file
+is answered as one JSON line ``{"File", "Page", "Response"}``.
+
+``python -m desktop_app export --format csv|xlsx|json OUT`` exports the approved
+pages of the review store.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.core.codec import dumps_response
@@ -22,7 +27,7 @@ from desktop_app.documents.errors import DocumentError
 from desktop_app.recognition.factory import ENGINES, REGIONS, EngineSettings, create_backend
 
 EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("recognize",)
+SUBCOMMANDS = ("recognize", "export")
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         "answer (UTF-8) on stdout. Coordinates are pixels of the image file, or of the PDF page "
         "rasterized at --dpi.",
     )
-    rec.add_argument("file", help="PNG, JPEG, BMP, TIFF, WebP, GIF or PDF")
-    rec.add_argument("--page", type=int, default=1, help="1-based page number (default 1)")
+    rec.add_argument(
+        "file", nargs="+", help="PNG, JPEG, BMP, TIFF, WebP, GIF or PDF files, or folders"
+    )
+    rec.add_argument(
+        "--page", type=int, default=None, help="1-based page number of one FILE (default 1)"
+    )
+    rec.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="every page of every file as one JSON line {File, Page, Response} "
+        "(implied by several files or a folder)",
+    )
     rec.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="default: %(default)s")
     rec.add_argument(
         "--region", choices=REGIONS, default=None, help="cloud region (default ap-guangzhou)"
@@ -65,7 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rec.add_argument("--dpi", type=float, default=150.0, help="PDF rasterizing dpi (default 150)")
     rec.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
+    _add_export_parser(sub)
     return parser
+
+
+def _add_export_parser(sub: argparse._SubParsersAction) -> None:
+    exp = sub.add_parser(
+        "export",
+        help="export approved pages of the review store as CSV, XLSX or JSON",
+        description="Export the approved pages of the review store. Pages failing an "
+        "error-level check are held back unless --force (then they are marked).",
+    )
+    exp.add_argument("out", help="output file (a folder for per-page JSON)")
+    exp.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
+    exp.add_argument("--force", action="store_true", help="export pages that fail checks, marked")
+    exp.add_argument("--all", action="store_true", help="every recognized page, not only approved")
+    exp.add_argument("--db", default=None, help="review database (default: the app's)")
+    exp.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +114,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command == "export":
+        return _export(args)
+    if args.jsonl or len(args.file) > 1 or Path(args.file[0]).is_dir():
+        return _recognize_many(args)
     return _recognize(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop_app.store.export_command import run_export
+
+    return run_export(
+        args.format,
+        args.out,
+        force=args.force,
+        all_pages=args.all,
+        database=args.db,
+        language=args.language or default_language(),
+    )
+
+
+def _recognize_many(args: argparse.Namespace) -> int:
+    from desktop_app.batch.recognize_many import recognize_jsonl
+
+    language = args.language or default_language()
+    if args.page is not None:
+        return _fail(_PAGE_WITH_MANY.get(language), EXIT_USAGE)
+    if not 1 <= args.dpi <= 1200:
+        return _fail(_DPI.get(language), EXIT_USAGE)
+    settings = EngineSettings(args.engine, args.region, args.endpoint, language)
+    try:
+        backend = create_backend(settings)
+    except RecognitionError as exc:
+        return _fail(f"{exc.code}: {exc.one_line(language)}", EXIT_RECOGNITION)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    summary = recognize_jsonl(
+        args.file, backend, sys.stdout.buffer, dpi=args.dpi, language=language
+    )
+    return summary.exit_code
 
 
 def _fail(message: str, code: int) -> int:
@@ -95,6 +164,7 @@ def _recognize(args: argparse.Namespace) -> int:
     from desktop_app.documents.document import open_document
 
     language = args.language or default_language()
+    args.page = 1 if args.page is None else args.page
     if args.page < 1:
         return _fail(_PAGE_NUMBER.get(language).format(page=args.page), EXIT_USAGE)
     if not 1 <= args.dpi <= 1200:
@@ -103,7 +173,7 @@ def _recognize(args: argparse.Namespace) -> int:
         engine=args.engine, region=args.region, endpoint=args.endpoint, language=language
     )
     try:
-        with open_document(args.file) as document:
+        with open_document(args.file[0]) as document:
             page = document.page_image(args.page - 1, dpi=args.dpi)
         backend = create_backend(settings)
         log.info("recognizing %s with the %s engine", page, backend.name)
@@ -122,5 +192,9 @@ def _recognize(args: argparse.Namespace) -> int:
 
 _PAGE_NUMBER = LocalizedText(
     "页码必须从 1 开始（收到 {page}）。", "Page numbers start at 1 (got {page})."
+)
+_PAGE_WITH_MANY = LocalizedText(
+    "--page 只能用于单个文件；多个文件或文件夹时会识别每一页。",
+    "--page applies to one file; with several files or folders every page is recognized.",
 )
 _DPI = LocalizedText("--dpi 必须在 1 到 1200 之间。", "--dpi must be between 1 and 1200.")

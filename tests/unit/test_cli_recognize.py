@@ -145,3 +145,44 @@ def test_module_entry_point_prints_utf8_json(page_png, server, tmp_path):
     text = done.stdout.decode("utf-8")
     assert "价税合计(小写)" in text
     assert json.loads(text)["Response"]["CarInvoiceInfos"][0]["Value"] == "¥34188.03"
+
+
+def test_several_files_print_one_json_line_per_page(capsys, tmp_path, page_png, cloud_env, server):
+    folder = tmp_path / "stack"
+    folder.mkdir()
+    Image.new("RGB", (300, 200), "white").save(folder / "b.jpg")
+    (folder / "notes.txt").write_text("skipped: not a supported format")
+    code = cli.main(
+        ["recognize", str(page_png), str(folder), "--engine", "cloud", "--endpoint", server.url]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(Path(x["File"]).name, x["Page"]) for x in lines] == [("page.png", 1), ("b.jpg", 1)]
+    assert all(len(x["Response"]["CarInvoiceInfos"]) == 37 for x in lines)
+
+
+def test_jsonl_reports_a_failing_page_and_goes_on(capsys, tmp_path, page_png, cloud_env, server):
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    code = cli.main(
+        [
+            "recognize",
+            str(broken),
+            str(page_png),
+            "--jsonl",
+            "--engine",
+            "cloud",
+            "--endpoint",
+            server.url,
+        ]
+    )
+    out, _ = capsys.readouterr()
+    assert code == 1
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["Response"]["Error"]["Code"]
+    assert "CarInvoiceInfos" in second["Response"]
+
+
+def test_page_option_is_refused_with_several_files(capsys, page_png):
+    assert cli.main(["recognize", str(page_png), str(page_png), "--page", "2"]) == 2

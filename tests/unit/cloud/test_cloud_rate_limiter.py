@@ -28,7 +28,7 @@ class FakeTime:
 
 def test_twenty_acquires_at_five_per_second_take_3_8_seconds() -> None:
     fake = FakeTime()
-    limiter = RateLimiter(5.0, clock=fake.clock, sleep=fake.sleep)
+    limiter = RateLimiter(5.0, margin=0.0, clock=fake.clock, sleep=fake.sleep)
     for _ in range(20):
         limiter.acquire()
     assert fake.now - 1000.0 == pytest.approx(3.8)
@@ -36,7 +36,7 @@ def test_twenty_acquires_at_five_per_second_take_3_8_seconds() -> None:
 
 def test_burst_is_spent_first() -> None:
     fake = FakeTime()
-    limiter = RateLimiter(5.0, burst=5, clock=fake.clock, sleep=fake.sleep)
+    limiter = RateLimiter(5.0, margin=0.0, burst=5, clock=fake.clock, sleep=fake.sleep)
     waits = [limiter.acquire() for _ in range(7)]
     assert waits[:5] == [0.0] * 5
     assert waits[5] == pytest.approx(0.2)
@@ -45,14 +45,14 @@ def test_burst_is_spent_first() -> None:
 
 def test_idle_time_refills_up_to_burst_only() -> None:
     fake = FakeTime()
-    limiter = RateLimiter(5.0, burst=2, clock=fake.clock, sleep=fake.sleep)
+    limiter = RateLimiter(5.0, margin=0.0, burst=2, clock=fake.clock, sleep=fake.sleep)
     fake.now += 100
     assert [limiter.try_acquire() for _ in range(3)] == [True, True, False]
 
 
 def test_threads_get_distinct_slots() -> None:
     """With the clock frozen every reservation must be one slot later than the previous."""
-    limiter = RateLimiter(5.0, clock=lambda: 0.0, sleep=lambda s: None)
+    limiter = RateLimiter(5.0, margin=0.0, clock=lambda: 0.0, sleep=lambda s: None)
     waits: list[float] = []
     lock = threading.Lock()
 
@@ -71,7 +71,7 @@ def test_threads_get_distinct_slots() -> None:
 
 
 def test_real_clock_with_threads_keeps_the_rate() -> None:
-    limiter = RateLimiter(200.0)
+    limiter = RateLimiter(200.0, margin=0.0)
     start = time.monotonic()
     workers = [
         threading.Thread(target=lambda: [limiter.acquire() for _ in range(10)]) for _ in range(4)
@@ -93,7 +93,7 @@ def test_cancel_before_acquire() -> None:
 def test_cancel_while_waiting_returns_the_token() -> None:
     fake = FakeTime()
     cancel = CancelToken()
-    limiter = RateLimiter(5.0, clock=fake.clock, sleep=lambda s: cancel.cancel())
+    limiter = RateLimiter(5.0, margin=0.0, clock=fake.clock, sleep=lambda s: cancel.cancel())
     limiter.acquire()
     with pytest.raises(Cancelled):
         limiter.acquire(cancel)
@@ -102,7 +102,7 @@ def test_cancel_while_waiting_returns_the_token() -> None:
 
 
 def test_real_wait_wakes_on_cancel() -> None:
-    limiter = RateLimiter(0.01)  # next token in 100 s
+    limiter = RateLimiter(0.01, margin=0.0)  # next token in 100 s
     limiter.acquire()
     cancel = CancelToken()
     timer = threading.Timer(0.05, cancel.cancel)
@@ -142,3 +142,13 @@ def test_pause_checks_cancel_after_sleeping() -> None:
     cancel = CancelToken()
     with pytest.raises(Cancelled):
         pause(1.0, cancel, lambda s: cancel.cancel())
+
+
+def test_default_margin_paces_just_under_the_quota():
+    fake = FakeTime()
+    limiter = RateLimiter(5.0, clock=fake.clock, sleep=fake.sleep)
+    for _ in range(6):
+        limiter.acquire()
+    # Six calls at a 5/s quota span more than one second, so no window holds six.
+    assert fake.now - 1000.0 > 1.0
+    assert limiter.quota == 5.0 and limiter.rate == pytest.approx(4.9)

@@ -1,0 +1,219 @@
+"""``BatchRunner``: recognize every new page of the store on a thread pool.
+
+Plain function-style job (Orange's ``concurrent`` pattern): progress, pause and
+cancel are injected, nothing here knows about Qt. ``run()`` blocks until the batch
+ends; callbacks come from worker threads. Each page is claimed (new → recognizing)
+when a worker starts on it, so pages waiting in a paused batch stay new; it is
+rendered on the rasterizer's single thread, recognized, and its result committed at
+once (→ needs review) or its failure recorded (→ failed, with the error's message).
+
+Retrying: the cloud client retries retryable errors itself; when it gives up, or a
+backend without its own retries raises a retryable ``RecognitionError``, the runner
+tries the page ``retries`` more times after ``retry_delay_s`` before marking it
+failed. A non-retryable error fails the page at once. The batch always goes on.
+Cancel stops taking pages; pages being recognized go back to new.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+from desktop_app.batch.progress import BatchProgress, BatchSummary, EtaEstimator
+from desktop_app.batch.rasterizer import DocumentRasterizer, Rasterizer
+from desktop_app.batch.workers import default_workers
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.errors import Cancelled, CarInvoiceError, RecognitionError
+from desktop_app.core.model import RecognitionResult
+from desktop_app.documents.errors import DocumentError
+from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.store.records import PageStatus
+from desktop_app.store.store import Store
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[BatchProgress], None]
+_PAUSE_POLL_S = 0.05
+
+
+class BatchRunner:
+    """One batch over a store with one backend. Not reusable: build one per batch."""
+
+    def __init__(
+        self,
+        store: Store,
+        backend: RecognitionBackend,
+        *,
+        workers: int | None = None,
+        rasterizer: Rasterizer | None = None,
+        dpi: float = 150.0,
+        retries: int = 1,
+        retry_delay_s: float = 1.0,
+        on_progress: ProgressCallback | None = None,
+        language: str = "zh",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.backend = backend
+        self.workers = max(1, workers or default_workers(backend.name))
+        self.retries = max(0, retries)
+        self.retry_delay_s = retry_delay_s
+        self.cancel_token = CancelToken()
+        self._rasterizer = rasterizer
+        self._dpi = dpi
+        self._on_progress = on_progress
+        self._language = language
+        self._clock = clock
+        self._running = threading.Event()
+        self._running.set()
+        self._lock = threading.Lock()
+        self._eta = EtaEstimator()
+        self._done = self._failed = self._total = 0
+        self._claimed: list[int] = []
+        self._started = 0.0
+
+    # -- control (any thread)
+    def pause(self) -> None:
+        """Stop starting pages; pages being recognized finish."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        """Start pages again after ``pause``."""
+        with self._lock:
+            self._eta.reset(self._clock())
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def cancel(self) -> None:
+        """Stop the batch: no new page starts, requests in flight are abandoned."""
+        self.cancel_token.cancel()
+        self._running.set()
+
+    # -- the job
+    def run(self, page_ids: Iterable[int] | None = None) -> BatchSummary:
+        """Recognize every new page (or the new ones among ``page_ids``); blocks until done."""
+        pending = self.store.new_page_ids(page_ids)
+        self._total, self._started = len(pending), self._clock()
+        self._eta.reset(self._started)
+        rasterizer = self._rasterizer or DocumentRasterizer(self._dpi)
+        try:
+            with ThreadPoolExecutor(self.workers, thread_name_prefix="batch-worker") as pool:
+                list(pool.map(lambda pid: self._page(pid, rasterizer), pending))
+        finally:
+            if self._rasterizer is None:
+                rasterizer.close()
+            self._requeue_interrupted()
+        return BatchSummary(
+            total=self._total,
+            succeeded=self._done - self._failed,
+            failed=self._failed,
+            requeued=self._total - self._done,
+            cancelled=self.cancel_token.cancelled,
+            elapsed_s=self._clock() - self._started,
+        )
+
+    def _page(self, page_id: int, rasterizer: Rasterizer) -> None:
+        """Claim, recognize and record one page; never raises."""
+        if not self._wait_while_paused():
+            return
+        if not self.store.claim_page(page_id):  # removed or re-queued by the clerk meanwhile
+            self._skip()
+            return
+        with self._lock:
+            self._claimed.append(page_id)
+        try:
+            self._recognize(page_id, rasterizer)
+        except Cancelled:
+            return
+        except KeyError:  # the page left the queue while it was recognized
+            self._skip()
+        except Exception:  # a bug must not stop the batch: record it on the page
+            log.exception("batch: page %d failed unexpectedly", page_id)
+            self._record_failure(page_id, "Internal.Error", "unexpected error, see the log")
+
+    def _skip(self) -> None:
+        with self._lock:
+            self._total -= 1
+
+    def _wait_while_paused(self) -> bool:
+        """Block while paused; False when the batch was cancelled."""
+        while not self._running.is_set():
+            self._running.wait(_PAUSE_POLL_S)
+        return not self.cancel_token.cancelled
+
+    def _recognize(self, page_id: int, rasterizer: Rasterizer) -> None:
+        page = self.store.page(page_id)
+        try:
+            image = rasterizer.render(page.path, page.index)
+        except DocumentError as exc:
+            self._record_failure(page_id, exc.code, exc.one_line(self._language))
+            return
+        for attempt in range(self.retries + 1):
+            try:
+                result = self.backend.recognize(image, cancel=self.cancel_token)
+            except RecognitionError as exc:
+                if exc.retryable and attempt < self.retries:
+                    log.info("batch: page %d %s, retrying", page_id, exc.code)
+                    if self.cancel_token.wait(self.retry_delay_s):
+                        raise Cancelled("cancelled") from None
+                    continue
+                self._record_failure(page_id, exc.code, exc.one_line(self._language))
+                return
+            self._record_success(page_id, result)
+            return
+
+    def _record_success(self, page_id: int, result: RecognitionResult) -> None:
+        try:
+            self.store.save_recognition(page_id, result)
+        except (KeyError, sqlite3.IntegrityError):  # removed from the queue meanwhile
+            log.info("batch: page %d left the queue before its result arrived", page_id)
+            self._skip()
+            return
+        self._finished(page_id, failed=False)
+
+    def _record_failure(self, page_id: int, code: str, message: str) -> None:
+        try:
+            self.store.mark_failed(page_id, code, message)
+        except (KeyError, sqlite3.IntegrityError):
+            log.info("batch: page %d left the queue before it failed", page_id)
+            self._skip()
+            return
+        self._finished(page_id, failed=True)
+
+    def _finished(self, page_id: int, *, failed: bool) -> None:
+        with self._lock:
+            self._done += 1
+            self._failed += int(failed)
+            now = self._clock()
+            self._eta.record(now)
+            progress = BatchProgress(
+                done=self._done,
+                total=self._total,
+                failed=self._failed,
+                elapsed_s=now - self._started,
+                eta_s=self._eta.eta(self._total - self._done),
+                page_id=page_id,
+            )
+        if self._on_progress is not None:
+            try:
+                self._on_progress(progress)
+            except Exception:
+                log.exception("batch progress callback failed")
+
+    def _requeue_interrupted(self) -> None:
+        """Pages a cancel stopped mid-recognition go back to new."""
+        with self._lock:
+            claimed = list(self._claimed)
+        for page_id in claimed:
+            try:
+                if self.store.page(page_id).status is PageStatus.RECOGNIZING:
+                    self.store.requeue(page_id)
+            except (KeyError, CarInvoiceError):
+                continue

@@ -1,0 +1,49 @@
+"""Flagging the same invoice twice: the same file (SHA-256) or the same 发票代码 + 发票号码."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from desktop_app.store.database import Database
+from desktop_app.store.records import Duplicate
+
+_SAME_FILE = """
+SELECT p1.id AS page_id, p2.id AS other_id
+FROM pages p1 JOIN documents d1 ON d1.id = p1.document_id
+JOIN documents d2 ON d2.sha256 = d1.sha256 AND d2.id != d1.id
+JOIN pages p2 ON p2.document_id = d2.id AND p2.page_index = p1.page_index
+"""
+
+# Pairs of different pages whose current 发票代码 and 发票号码 are equal and not blank.
+_SAME_INVOICE = """
+SELECT c1.page_id AS page_id, c2.page_id AS other_id
+FROM field_values c1
+JOIN field_values n1 ON n1.page_id = c1.page_id AND n1.name = '发票号码'
+JOIN field_values c2 ON c2.name = '发票代码' AND c2.current_value = c1.current_value
+    AND c2.page_id != c1.page_id
+JOIN field_values n2 ON n2.page_id = c2.page_id AND n2.name = '发票号码'
+    AND n2.current_value = n1.current_value
+WHERE c1.name = '发票代码' AND TRIM(c1.current_value) != '' AND TRIM(n1.current_value) != ''
+"""
+
+
+class DuplicatesMixin:
+    """Duplicate queries. Part of :class:`Store`."""
+
+    _db: Database
+
+    def duplicates(self) -> dict[int, list[Duplicate]]:
+        """Every flagged page id → why (each twin and reason), for the queue's icons."""
+        flagged: dict[int, list[Duplicate]] = defaultdict(list)
+        for reason, sql in (("same_file", _SAME_FILE), ("same_invoice", _SAME_INVOICE)):
+            for row in self._db.query(sql + " ORDER BY 1, 2"):
+                flagged[row["page_id"]].append(Duplicate(row["page_id"], row["other_id"], reason))
+        return dict(flagged)
+
+    def duplicates_of(self, page_id: int) -> list[Duplicate]:
+        """Why ``page_id`` is flagged (empty when it is not a duplicate)."""
+        found = []
+        for reason, sql in (("same_file", _SAME_FILE), ("same_invoice", _SAME_INVOICE)):
+            rows = self._db.query(f"SELECT * FROM ({sql}) WHERE page_id = ? ORDER BY 2", (page_id,))
+            found += [Duplicate(page_id, row["other_id"], reason) for row in rows]
+        return found

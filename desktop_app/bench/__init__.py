@@ -1,0 +1,1 @@
+"""Benchmarks of the recognition engines (commands, not tests): ``python -m desktop_app.bench``."""

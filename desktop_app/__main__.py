@@ -1,7 +1,7 @@
 """``python -m desktop_app`` and the ``car-invoice-desk`` launcher.
 
-With a subcommand (``recognize`` ...) it runs the command line; otherwise it is the
-desktop program, which opens the files given.
+With a subcommand (``recognize``, ``export``) or an option it runs the command line;
+otherwise it is the desktop program, which opens the files and folders given.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from desktop_app import cli
 
-    if not args or args[0] in cli.SUBCOMMANDS or args[0].startswith("-"):
-        if not args:
-            # The review window arrives with the UI issue; until then say how to use the app.
-            cli.build_parser().print_help(sys.stderr)
-            return cli.EXIT_USAGE
+    if args and (args[0] in cli.SUBCOMMANDS or args[0].startswith("-")):
         return cli.main(args)
-    return cli.main(["recognize", *args])
+    from desktop_app.ui.app import run
+
+    return run(args)
 
 
 if __name__ == "__main__":

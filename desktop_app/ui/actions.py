@@ -1,0 +1,139 @@
+"""Every command of the window as a QAction, with its shortcut, and the menus and toolbar.
+
+No single-letter shortcuts: they would fire while a clerk types Chinese with an IME.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+from desktop_app.ui.review_session import ReviewSession
+
+Key = QKeySequence.StandardKey
+
+
+def _follow_undo_group(undo: QAction, redo: QAction, group: QUndoGroup) -> None:
+    """Short fixed names on the toolbar; what would be undone goes in the tooltip."""
+    undo.triggered.connect(group.undo)
+    redo.triggered.connect(group.redo)
+    undo.setEnabled(False)
+    redo.setEnabled(False)
+    group.canUndoChanged.connect(undo.setEnabled)
+    group.canRedoChanged.connect(redo.setEnabled)
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(f"{undo.text()}: {text}"))
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(f"{redo.text()}: {text}"))
+
+
+class WindowActions(QObject):
+    """The window's actions; ``MainWindow`` connects their ``triggered`` signals."""
+
+    def __init__(self, window: QMainWindow, session: ReviewSession) -> None:
+        super().__init__(window)
+        self._window = window
+        self._make_file_actions()
+        self._make_view_actions()
+        self._make_review_actions(session)
+        self.recent_menu = QMenu(self.tr("最近打开"), window)
+
+    def _make(
+        self,
+        text: str,
+        shortcuts: list,
+        icon: QStyle.StandardPixmap | None = None,
+        short_text: str | None = None,
+    ) -> QAction:
+        """An action of the window with its shortcuts, shown in its tooltip."""
+        window = self._window
+        action = QAction(window.style().standardIcon(icon) if icon else QIcon(), text, window)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if shortcuts:
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({native})")
+        if short_text:
+            action.setIconText(short_text)
+        window.addAction(action)
+        return action
+
+    def _make_file_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.open = self._make(self.tr("打开…"), [Key.Open], sp.SP_DialogOpenButton)
+        self.settings = self._make(self.tr("设置…"), ["Ctrl+,"], sp.SP_FileDialogDetailedView)
+        self.quit = self._make(self.tr("退出"), [Key.Quit])
+
+    def _make_view_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.zoom_in = self._make(self.tr("放大"), ["Ctrl+=", "Ctrl++"])
+        self.zoom_out = self._make(self.tr("缩小"), ["Ctrl+-"])
+        self.fit_page = self._make(self.tr("适合页面"), ["Ctrl+0"], sp.SP_TitleBarMaxButton)
+        self.fit_width = self._make(self.tr("适合宽度"), ["Ctrl+2"])
+        self.actual_size = self._make(self.tr("实际大小 (100%)"), ["Ctrl+1"])
+        self.rotate = self._make(
+            self.tr("顺时针旋转 90°"), ["Ctrl+R"], sp.SP_BrowserReload, self.tr("旋转")
+        )
+        self.toggle_overlay = self._make(
+            self.tr("显示字段框"), ["Ctrl+B"], short_text=self.tr("字段框")
+        )
+        self.toggle_overlay.setCheckable(True)
+        self.toggle_overlay.setChecked(True)
+        self.previous_page = self._make(self.tr("上一页"), ["PgUp"], sp.SP_ArrowBack)
+        self.next_page = self._make(self.tr("下一页"), ["PgDown"], sp.SP_ArrowForward)
+
+    def _make_review_actions(self, session: ReviewSession) -> None:
+        sp = QStyle.StandardPixmap
+        self.recognize = self._make(self.tr("识别"), ["F5"], sp.SP_MediaPlay)
+        self.cancel = self._make(self.tr("取消识别"), ["Shift+F5"], sp.SP_MediaStop)
+        self.cancel.setEnabled(False)
+        self.undo = self._make(self.tr("撤销"), [Key.Undo])
+        self.redo = self._make(self.tr("重做"), ["Ctrl+Shift+Z", "Ctrl+Y"])
+        _follow_undo_group(self.undo, self.redo, session.undo_group)
+        self.approve = self._make(
+            self.tr("通过此页并继续"),
+            ["Ctrl+Return", "Ctrl+Enter"],
+            sp.SP_DialogApplyButton,
+            self.tr("通过此页"),
+        )
+
+    def build_menus(self, window: QMainWindow) -> None:
+        """File, Edit, View, Recognition menus."""
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.approve)
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit_page, self.fit_width])
+        view_menu.addActions([self.actual_size, self.rotate])
+        view_menu.addSeparator()
+        view_menu.addActions([self.toggle_overlay, self.previous_page, self.next_page])
+        recognize_menu = bar.addMenu(self.tr("识别(&R)"))
+        recognize_menu.addActions([self.recognize, self.cancel])
+
+    def build_toolbar(self, window: QMainWindow) -> QToolBar:
+        """The main toolbar: the actions a clerk uses on every page, with their names."""
+        toolbar = window.addToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        groups = (
+            [self.open],
+            [self.previous_page, self.next_page],
+            [self.recognize, self.cancel],
+            [self.fit_page, self.rotate, self.toggle_overlay],
+            [self.undo, self.redo],
+            [self.approve],
+            [self.settings],
+        )
+        for index, group in enumerate(groups):
+            if index:
+                toolbar.addSeparator()
+            toolbar.addActions(group)
+        return toolbar

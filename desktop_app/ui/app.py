@@ -1,0 +1,104 @@
+"""``desktop_app.ui.app.run(argv)``: the desktop program's composition root."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.ui.backend_builder import build_backend
+from desktop_app.ui.document_loader import DocumentLoader, Opener
+from desktop_app.ui.font_check import needs_cjk_font_warning
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences, load_preferences
+from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.review_state import Validator
+from desktop_app.ui.settings_dialog import open_settings_dialog
+from desktop_app.ui.translator import install_language
+
+APP_NAME = "CarInvoiceDesk"
+
+log = logging.getLogger(__name__)
+
+_ENGINE_FROM_PREFERENCES = object()
+
+
+def build_window(
+    preferences: Preferences | None = None,
+    *,
+    backend: RecognitionBackend | object | None = _ENGINE_FROM_PREFERENCES,
+    opener: Opener | None = None,
+    validator: Validator | None = None,
+    preferences_path: Path | None = None,
+    remember_geometry: bool = True,
+) -> MainWindow:
+    """The main window with everything wired; tests and tools pass fakes for the backend."""
+    prefs = preferences or load_preferences(preferences_path)
+    install_language(prefs.language)
+    problem = None
+    if backend is _ENGINE_FROM_PREFERENCES:
+        backend, problem = build_backend(prefs)
+    loader = DocumentLoader(opener)
+    session = ReviewSession(
+        backend,  # type: ignore[arg-type]
+        loader,
+        language=prefs.language,
+        recognize_on_open=prefs.recognize_on_open,
+        validator=validator,
+    )
+    loader.setParent(session)
+    window = MainWindow(
+        session,
+        prefs,
+        preferences_path=preferences_path,
+        settings_opener=open_settings_dialog,
+        remember_geometry=remember_geometry,
+    )
+    session.setParent(window)
+    if problem is not None:
+        window.show_message("warning", problem.get(prefs.language))
+    if needs_cjk_font_warning():
+        # Deliberately both languages and not tr(): without a CJK font Chinese shows as boxes.
+        window.show_message(
+            "warning",
+            "No Chinese font found / 未找到中文字体",
+            "Chinese text would show as boxes. Install one, e.g. "
+            "`sudo apt-get install fonts-noto-cjk` (or fonts-wqy-microhei), then restart.",
+        )
+    return window
+
+
+def _report_unexpected_errors(window: MainWindow) -> None:
+    """A bug in a slot becomes a message in the window and a log entry, not a silent trace."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        window.show_message(
+            "error",
+            window.tr("程序内部错误：{what}").format(what=f"{kind.__name__}: {error}"),
+            window.tr("当前操作未完成，其他功能仍可使用。请把此消息告诉管理员。"),
+        )
+
+    sys.excepthook = hook
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the window, open the files named in ``argv`` (no program name), run the event loop."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    window = build_window()
+    app.aboutToQuit.connect(window.session.shutdown)  # threads stop even without a close
+    _report_unexpected_errors(window)
+    window.session.runner.warm_up()  # the first page should not wait for the OCR models
+    window.show()
+    if args:
+        window.open_paths(args)
+    return app.exec()

@@ -1,0 +1,320 @@
+"""The review window: wiring only. Commands live in ``actions``, logic in ``ReviewSession``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.schema import FormType
+from desktop_app.documents.formats import SUPPORTED_SUFFIXES
+from desktop_app.ui.actions import WindowActions
+from desktop_app.ui.backend_builder import build_backend
+from desktop_app.ui.document_view import DocumentView
+from desktop_app.ui.field_panel import FieldPanel
+from desktop_app.ui.message_bar import MessageBar, MessageLevel
+from desktop_app.ui.page_list import PageList
+from desktop_app.ui.preferences import Preferences, save_preferences
+from desktop_app.ui.recognition_job import PageKey
+from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.review_state import FieldState, ReviewState
+
+SETTINGS_ORG = "CarInvoiceDesk"
+
+SettingsOpener = Callable[[QWidget], bool]
+
+
+class MainWindow(QMainWindow):
+    """Document view left, field panel right, pages at the far left, messages on top."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        preferences: Preferences,
+        *,
+        preferences_path: Path | None = None,
+        settings_opener: SettingsOpener | None = None,
+        remember_geometry: bool = True,
+    ) -> None:
+        super().__init__()
+        self._remember_geometry = remember_geometry
+        self.session = session
+        self.preferences = preferences
+        self._preferences_path = preferences_path
+        self._settings_opener = settings_opener
+        self._language = preferences.language
+        self._review: ReviewState | None = None
+        self._showing_new_review = False  # a new page opens fitted, not zoomed on a field
+        self.setWindowTitle(self.tr("机动车发票识别审核台"))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self.actions_ = WindowActions(self, session)
+        self.actions_.build_menus(self)
+        self.actions_.build_toolbar(self)
+        self._connect_actions()
+        self._connect_session()
+        self._rebuild_recent_menu()
+        self._restore_geometry()
+        # Build the motor form's rows while idle, not while the first answer is shown.
+        QTimer.singleShot(0, lambda: self.panel.prebuild(FormType.MOTOR))
+
+    # -- building
+    def _build_widgets(self) -> None:
+        self.message_bar = MessageBar()
+        self.page_list = PageList()
+        self.view = DocumentView()
+        self.panel = FieldPanel(self._language)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("main-splitter")
+        splitter.addWidget(self.page_list)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([160, 780, 460])
+        self.splitter = splitter
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.counts_label = QLabel()
+        self.zoom_label = QLabel()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.zoom_label)
+        bar.showMessage(self.tr("把发票文件或文件夹拖到窗口中，或按 Ctrl+O 打开。"))
+
+    def _connect_actions(self) -> None:
+        a, view, session = self.actions_, self.view, self.session
+        a.open.triggered.connect(self.choose_files)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(view.zoom_in)
+        a.zoom_out.triggered.connect(view.zoom_out)
+        a.fit_page.triggered.connect(view.fit_page)
+        a.fit_width.triggered.connect(view.fit_width)
+        a.actual_size.triggered.connect(view.actual_size)
+        a.rotate.triggered.connect(view.rotate_clockwise)
+        a.toggle_overlay.toggled.connect(view.set_overlay_visible)
+        a.previous_page.triggered.connect(session.previous_page)
+        a.next_page.triggered.connect(session.next_page)
+        a.recognize.triggered.connect(session.recognize_current)
+        a.cancel.triggered.connect(session.cancel_recognition)
+        a.approve.triggered.connect(self._approve)
+        view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        view.field_clicked.connect(lambda name: self.panel.select_field(name))
+        self.panel.field_selected.connect(
+            lambda name: view.select_field(name, reveal=not self._showing_new_review)
+        )
+        self.panel.edit_committed.connect(session.edit_field)
+        self.panel.confirm_requested.connect(self._confirm_and_advance)
+        self.page_list.page_chosen.connect(session.go_to)
+
+    def _connect_session(self) -> None:
+        s = self.session
+        s.pages_changed.connect(self._refresh_pages)
+        s.current_page_changed.connect(self._on_current_page)
+        s.page_image_ready.connect(self._on_page_image)
+        s.review_ready.connect(self._on_review_ready)
+        s.review_unavailable.connect(self._on_review_unavailable)
+        s.message_posted.connect(self.show_message)
+        s.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        s.recognition_busy_changed.connect(self._on_busy)
+        s.loader.document_opened.connect(lambda _id, path, _n, _note: self._remember(path))
+
+    # -- opening
+    def open_paths(self, paths: list[str | Path]) -> None:
+        """Open files and folders (command line, drop, dialog, recent menu)."""
+        self.session.open_paths(paths)
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("打开发票文件"),
+            "",
+            self.tr("发票文件 ({patterns});;所有文件 (*)").format(patterns=patterns),
+        )
+        if paths:
+            self.open_paths(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def _remember(self, path: str) -> None:
+        self.preferences.add_recent(path)
+        self._save_preferences()
+        self._rebuild_recent_menu()
+
+    def _save_preferences(self) -> None:
+        try:
+            save_preferences(self.preferences, self._preferences_path)
+        except OSError as exc:
+            self.show_message("warning", self.tr("无法保存设置"), str(exc))
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in self.preferences.recent_files:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
+        menu.setEnabled(bool(self.preferences.recent_files))
+
+    # -- pages and review
+    def _refresh_pages(self) -> None:
+        self.page_list.set_pages(self.session.documents, self.session.page_marks())
+        self.page_list.set_current_key(self.session.current)
+
+    def _on_current_page(self, key: PageKey) -> None:
+        self.page_list.set_current_key(key)
+        path = self.session.documents.document(key).path
+        self.setWindowTitle(
+            f"{self.session.documents.label(key)} — " + self.tr("机动车发票识别审核台")
+        )
+        self.setWindowFilePath(str(path))
+
+    def _on_page_image(self, key: PageKey, image: QImage) -> None:
+        self._bind_review(None)
+        self.view.set_image(image)
+
+    def _on_review_unavailable(self, key: PageKey, why: str) -> None:
+        self._bind_review(None)
+        self.view.set_boxes([])
+        self.panel.show_message(why)
+
+    def _on_review_ready(self, key: PageKey, review: ReviewState) -> None:
+        self._bind_review(review)
+        located = [(n, review.field(n).polygon) for n in review.names() if review.field(n).polygon]
+        self.view.set_boxes(located)  # type: ignore[arg-type]
+        self.panel.set_review(review)
+        self._on_fields_changed(set(review.names()))
+        first = review.next_needing_review(None)
+        if first is not None:
+            self._showing_new_review = True
+            try:
+                self.panel.select_field(first)
+            finally:
+                self._showing_new_review = False
+
+    def _bind_review(self, review: ReviewState | None) -> None:
+        if self._review is not None and self._on_fields_changed in self._review.changed:
+            self._review.changed.remove(self._on_fields_changed)
+        self._review = review
+        if review is not None:
+            review.changed.append(self._on_fields_changed)
+        else:
+            self.counts_label.clear()
+
+    def _on_fields_changed(self, names: set[str]) -> None:
+        review = self._review
+        if review is None:
+            return
+        self.panel.refresh(names)
+        for name in names:
+            field = review.field(name)
+            tip = f"{field.spec.label.get(self._language)}：{field.value or '—'}"
+            tip += "".join(f"\n{c.message.get(self._language)}" for c in field.checks)
+            self.view.update_box(name, field.state, tip)
+        counts = review.counts()
+        to_review = sum(1 for n in review.names() if review.needs_review(n))
+        self.counts_label.setText(
+            self.tr("待审 {r} · 已确认 {c} · 错误 {e} · 疑问 {w}").format(
+                r=to_review,
+                c=counts[FieldState.CONFIRMED],
+                e=counts[FieldState.ERROR],
+                w=counts[FieldState.WARNING],
+            )
+        )
+
+    def _confirm_and_advance(self, name: str) -> None:
+        following = self.session.confirm_field(name)
+        if following is not None:
+            self.panel.select_field(following)
+        else:
+            self.statusBar().showMessage(
+                self.tr("所有字段均已确认。按 Ctrl+Enter 通过此页。"), 8000
+            )
+
+    def _approve(self) -> None:
+        focused = self.panel.rows.get(self.panel.current or "")
+        if focused is not None:
+            focused.editor.commit()
+        self.session.approve_current()
+
+    def _on_busy(self, busy: bool) -> None:
+        # Engines report no steps: a busy indicator until the answer arrives.
+        self.progress.setRange(0, 0 if busy else 100)
+        self.progress.setVisible(busy)
+        self.actions_.cancel.setEnabled(busy)
+
+    # -- messages, settings
+    def show_message(self, level: str, title: str, body: str = "") -> None:
+        """A non-modal message in the window (never a dialog that blocks the clerk)."""
+        self.message_bar.show_message(MessageLevel(level), title, body)
+
+    def open_settings(self) -> None:
+        if self._settings_opener is not None:
+            self._settings_opener(self)
+
+    def apply_preferences(self, new: Preferences) -> None:
+        """Keep the settings the clerk accepted: save them, rebuild the engine."""
+        old, self.preferences = self.preferences, new
+        self._save_preferences()
+        self.session.recognize_on_open = new.recognize_on_open
+        backend, problem = build_backend(new)
+        self.session.backend = backend
+        self.session.runner.warm_up()
+        if problem is not None:
+            self.show_message("warning", problem.get(self._language))
+        if new.language != old.language:
+            self.show_message("info", self.tr("界面语言将在重新启动后生效。"))
+
+    # -- geometry
+    def _restore_geometry(self) -> None:
+        if not self._remember_geometry:
+            self.resize(1400, 860)
+            return
+        settings = QSettings(SETTINGS_ORG, SETTINGS_ORG)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._remember_geometry:
+            settings = QSettings(SETTINGS_ORG, SETTINGS_ORG)
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/splitter", self.splitter.saveState())
+        self.session.shutdown()
+        super().closeEvent(event)

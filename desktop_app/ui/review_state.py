@@ -1,0 +1,161 @@
+"""The review of one recognized page, without Qt: values, recognized values, confirmations, checks.
+
+Qt widgets are thin adapters around this model (napari style): they write to it and
+redraw from its ``changed`` callbacks. It could move to ``core`` unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from desktop_app.core.checks import CheckResult, Level, validate
+from desktop_app.core.model import Polygon, RecognitionResult
+from desktop_app.core.schema import FieldSpec, FormType, Group, ValueKind, field_spec, fields_of
+
+
+class FieldState(str, Enum):
+    """What a field's box and row show, most urgent first in ``FieldReview.state``."""
+
+    RECOGNIZED = "recognized"
+    EDITED = "edited"
+    CONFIRMED = "confirmed"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+#: ``core.checks.validate`` or a stand-in: (values, form) → failed checks.
+Validator = Callable[[Mapping[str, str], "FormType | None"], Sequence[CheckResult]]
+
+
+def default_validator(values: Mapping[str, str], form: FormType | None = None) -> list[CheckResult]:
+    """The checks of field-schema.md (``core.checks.validate``)."""
+    return validate(values, form)
+
+
+@dataclass
+class FieldReview:
+    """One field under review: its spec, what the engine read, what the clerk holds now."""
+
+    spec: FieldSpec
+    recognized: str
+    value: str
+    polygon: Polygon | None = None
+    confirmed: bool = False
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def edited(self) -> bool:
+        return self.value != self.recognized
+
+    @property
+    def worst_level(self) -> str:
+        """``"error"``, ``"warning"`` or ``""`` over the checks naming this field."""
+        levels = {c.level for c in self.checks}
+        if Level.ERROR in levels:
+            return "error"
+        return "warning" if Level.WARNING in levels else ""
+
+    @property
+    def state(self) -> FieldState:
+        """Error beats a confirmation (it is surely wrong); a confirmation acknowledges a warning."""
+        worst = self.worst_level
+        if worst == "error":
+            return FieldState.ERROR
+        if self.confirmed:
+            return FieldState.CONFIRMED
+        if worst == "warning":
+            return FieldState.WARNING
+        return FieldState.EDITED if self.edited else FieldState.RECOGNIZED
+
+
+class ReviewState:
+    """Every field of the detected form, in schema order, with its review state.
+
+    ``changed`` callbacks receive the set of field names whose display may differ.
+    """
+
+    def __init__(self, result: RecognitionResult, validator: Validator | None = None) -> None:
+        self.result = result
+        self.form: FormType = result.form_type or FormType.MOTOR
+        self._validator = validator or default_validator
+        self._fields: dict[str, FieldReview] = {}
+        for spec in fields_of(self.form):
+            self._fields[spec.name] = FieldReview(spec, "", "")
+        seen: set[str] = set()
+        for found in result.fields:
+            spec = field_spec(self.form, found.name) or FieldSpec(
+                found.name, Group.OTHER, ValueKind.TEXT, found.name
+            )
+            if spec.name in seen:
+                continue  # the first occurrence wins, as in RecognitionResult.values()
+            seen.add(spec.name)
+            self._fields[spec.name] = FieldReview(spec, found.value, found.value, found.polygon)
+        self.approved = False
+        self.changed: list[Callable[[set[str]], None]] = []
+        self._run_checks()
+
+    def names(self) -> list[str]:
+        """Field names in display order: the form's groups, schema order within each."""
+        order = list(Group)
+        return sorted(self._fields, key=lambda n: order.index(self._fields[n].spec.group))
+
+    def field(self, name: str) -> FieldReview:
+        return self._fields[name]
+
+    def values(self) -> dict[str, str]:
+        """Field name → the value the clerk holds now."""
+        return {name: f.value for name, f in self._fields.items()}
+
+    def set_value(self, name: str, value: str) -> None:
+        """Change a value and re-run the checks (a fix in one field may clear another's error)."""
+        if self._fields[name].value == value:
+            return
+        self._fields[name].value = value
+        self._notify({name} | self._run_checks())
+
+    def set_confirmed(self, name: str, confirmed: bool = True) -> None:
+        if self._fields[name].confirmed != confirmed:
+            self._fields[name].confirmed = confirmed
+            self._notify({name})
+
+    def needs_review(self, name: str) -> bool:
+        """A field still needs the clerk: not confirmed, or failing a check with an error."""
+        review = self._fields[name]
+        return not review.confirmed or review.worst_level == "error"
+
+    def next_needing_review(self, after: str | None) -> str | None:
+        """The next field after ``after`` (wrapping round) that needs review, or None."""
+        names = self.names()
+        start = names.index(after) + 1 if after in names else 0
+        for name in names[start:] + names[:start]:
+            if name != after and self.needs_review(name):
+                return name
+        return None
+
+    def counts(self) -> dict[FieldState, int]:
+        """How many fields are in each state (for the status bar)."""
+        out = dict.fromkeys(FieldState, 0)
+        for review in self._fields.values():
+            out[review.state] += 1
+        return out
+
+    def _run_checks(self) -> set[str]:
+        """Re-validate; returns the names whose check results changed."""
+        before = {n: [c.check_id for c in f.checks] for n, f in self._fields.items()}
+        for review in self._fields.values():
+            review.checks = []
+        for check in self._validator(self.values(), self.form):
+            for name in check.fields:
+                if name in self._fields:
+                    self._fields[name].checks.append(check)
+        return {n for n, f in self._fields.items() if [c.check_id for c in f.checks] != before[n]}
+
+    def _notify(self, names: set[str]) -> None:
+        for callback in list(self.changed):
+            callback(names)

@@ -1,0 +1,268 @@
+"""Settings: engine, region, endpoint, keys (OS keychain only), language, recognize-on-open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.core.errors import CarInvoiceError, RecognitionError
+from desktop_app.recognition.cloud.credentials import (
+    DEFAULT_CREDENTIALS_FILE,
+    Credentials,
+    KeychainError,
+    from_environment,
+    from_file,
+    from_keyring,
+    store_in_keyring,
+)
+from desktop_app.recognition.factory import ENGINES, REGIONS
+from desktop_app.ui.backend_builder import build_backend
+from desktop_app.ui.connection_check import check_connection
+from desktop_app.ui.preferences import Preferences
+
+#: (preferences, typed keys or None) → success text; raises ``CarInvoiceError`` if it fails.
+ConnectionTester = Callable[[Preferences, "Credentials | None"], str]
+
+
+def default_tester(prefs: Preferences, credentials: Credentials | None) -> str:
+    """Build the engine the dialog describes and let it read a blank page."""
+    backend, problem = build_backend(prefs, credentials)
+    if backend is None:
+        raise CarInvoiceError(problem.get(prefs.language) if problem else "no engine")
+    return check_connection(backend).get(prefs.language)
+
+
+def _keys_outside_the_app() -> bool:
+    """Keys the cloud engine would find without the dialog (environment, ~/.tencentcloud)."""
+    try:
+        found = from_environment(os.environ) or from_file(DEFAULT_CREDENTIALS_FILE)
+    except RecognitionError:
+        return False  # half a pair or a malformed file: the dialog's own keys are needed
+    return found is not None
+
+
+class _TestSignals(QObject):
+    """Carrier from the pool thread to the dialog."""
+
+    #: The test finished: (success, message for the clerk).
+    done = Signal(bool, str)
+
+
+class _TestRunnable(QRunnable):
+    def __init__(
+        self,
+        tester: ConnectionTester,
+        prefs: Preferences,
+        credentials: Credentials | None,
+        signals: _TestSignals,
+    ) -> None:
+        super().__init__()
+        self._tester, self._prefs, self._signals = tester, prefs, signals
+        self._credentials = credentials
+
+    def run(self) -> None:
+        try:
+            self._signals.done.emit(True, self._tester(self._prefs, self._credentials))
+        except RecognitionError as exc:
+            self._signals.done.emit(False, exc.describe(self._prefs.language))
+        except Exception as exc:
+            self._signals.done.emit(False, str(exc) or exc.__class__.__name__)
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the preferences; ``result_preferences()`` after ``accept``."""
+
+    #: "Test connection" finished: (success, message shown to the clerk).
+    connection_tested = Signal(bool, str)
+
+    def __init__(
+        self,
+        prefs: Preferences,
+        *,
+        tester: ConnectionTester = default_tester,
+        keyring_service: str = "CarInvoiceDesk",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self._prefs = prefs
+        self._tester = tester
+        self._service = keyring_service
+        self._pool = QThreadPool(self)
+        self._signals = _TestSignals(self)
+        self._signals.done.connect(self._on_tested)
+        self._build()
+        self._load(prefs)
+
+    def _build(self) -> None:
+        self.engine = QComboBox()
+        self.engine.addItem(self.tr("本地识别（离线）"), "local")
+        self.engine.addItem(self.tr("腾讯云识别"), "cloud")
+        self.region = QComboBox()
+        self.region.addItems(list(REGIONS))
+        self.endpoint = QLineEdit()
+        self.endpoint.setPlaceholderText(self.tr("默认：https://ocr.tencentcloudapi.com"))
+        self.secret_id = QLineEdit()
+        self.secret_key = QLineEdit()
+        self.secret_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cloud_hint = QLabel()
+        self.cloud_hint.setWordWrap(True)
+        self.cloud_hint.setStyleSheet("color: #8a6d3b;")
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.recognize_on_open = QCheckBox(self.tr("打开文件后自动识别当前页"))
+        self.test_button = QPushButton(self.tr("测试连接"))
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("识别引擎"), self.engine)
+        form.addRow(self.tr("地域"), self.region)
+        form.addRow(self.tr("接入地址"), self.endpoint)
+        form.addRow("SecretId", self.secret_id)
+        form.addRow("SecretKey", self.secret_key)
+        form.addRow("", self.cloud_hint)
+        form.addRow(self.test_button, self.test_result)
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
+        form.addRow("", self.recognize_on_open)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.test_button.clicked.connect(self.test_connection)
+        self.secret_id.textChanged.connect(self._update_cloud_enabled)
+        self.secret_key.textChanged.connect(self._update_cloud_enabled)
+        self.engine.currentIndexChanged.connect(self._update_cloud_enabled)
+
+    def _load(self, prefs: Preferences) -> None:
+        stored = from_keyring(self._service) if self._service else None
+        self._has_stored_keys = stored is not None
+        self._external_keys = _keys_outside_the_app()
+        if stored is not None:
+            self.secret_id.setText(stored.secret_id)
+            self.secret_key.setPlaceholderText(self.tr("已保存在系统钥匙串中（留空则不变）"))
+        self.engine.setCurrentIndex(max(0, self.engine.findData(prefs.engine)))
+        if prefs.region in REGIONS:
+            self.region.setCurrentText(prefs.region)
+        self.endpoint.setText(prefs.endpoint)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.recognize_on_open.setChecked(prefs.recognize_on_open)
+        self._update_cloud_enabled()
+
+    def keys_available(self) -> bool:
+        """Cloud needs both keys: typed now, in the keychain, or in the environment/INI file."""
+        typed_key = bool(self.secret_key.text()) or self._has_stored_keys
+        return (bool(self.secret_id.text().strip()) and typed_key) or self._external_keys
+
+    def _update_cloud_enabled(self) -> None:
+        ok = self.keys_available()
+        item = self.engine.model().item(self.engine.findData("cloud"))  # type: ignore[attr-defined]
+        item.setEnabled(ok)
+        if not ok and self.engine.currentData() == "cloud":
+            self.engine.setCurrentIndex(self.engine.findData("local"))
+        self.cloud_hint.setText(
+            ""
+            if ok
+            else self.tr("要使用腾讯云识别，请先填写 SecretId 和 SecretKey；本地识别无需密钥。")
+        )
+        self.cloud_hint.setVisible(not ok)
+        for widget in (self.region, self.endpoint):
+            widget.setEnabled(self.engine.currentData() == "cloud")
+
+    def result_preferences(self) -> Preferences:
+        """The preferences as edited (the keys are not part of them)."""
+        engine = self.engine.currentData()
+        return replace(
+            self._prefs,
+            engine=engine if engine in ENGINES else "local",
+            region=self.region.currentText(),
+            endpoint=self.endpoint.text().strip(),
+            language=self.language.currentData(),
+            recognize_on_open=self.recognize_on_open.isChecked(),
+        )
+
+    def save_keys(self) -> str | None:
+        """Store typed keys in the OS keychain; returns an error text, or None when fine."""
+        try:
+            credentials = self.typed_credentials()
+            if credentials is None:
+                return None
+            store_in_keyring(credentials, service=self._service)
+        except RecognitionError as exc:
+            return exc.one_line(self._prefs.language)
+        except KeychainError as exc:
+            return str(exc)
+        self._has_stored_keys = True
+        return None
+
+    def typed_credentials(self) -> Credentials | None:
+        """The keys as typed (the stored SecretKey when left empty); None when there are none.
+
+        Raises ``RecognitionError`` for malformed keys (empty half, spaces).
+        """
+        secret_id, secret_key = self.secret_id.text(), self.secret_key.text()
+        if not secret_key and self._has_stored_keys:
+            stored = from_keyring(self._service)
+            secret_key = stored.secret_key if stored else ""
+        if not secret_id and not secret_key:
+            return None
+        return Credentials(secret_id, secret_key)
+
+    def test_connection(self) -> None:
+        """Try the engine with the typed keys in the background; the verdict appears below.
+
+        Nothing is saved: the keys go to the keychain only when the clerk presses OK.
+        """
+        try:
+            credentials = self.typed_credentials()
+        except RecognitionError as exc:
+            self._on_tested(False, exc.one_line(self._prefs.language))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("正在测试…"))
+        prefs = self.result_preferences()
+        self._pool.start(_TestRunnable(self._tester, prefs, credentials, self._signals))
+
+    def _on_tested(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        color = "#2e7d32" if ok else "#c62828"
+        self.test_result.setStyleSheet(f"color: {color};")
+        self.test_result.setText(message)
+        self.connection_tested.emit(ok, message)
+
+    def accept(self) -> None:
+        problem = self.save_keys()
+        if problem:
+            self.test_result.setStyleSheet("color: #c62828;")
+            self.test_result.setText(problem)
+            return
+        super().accept()
+
+    def done(self, result: int) -> None:
+        self._pool.waitForDone(10000)
+        super().done(result)
+
+
+def open_settings_dialog(window: QWidget) -> bool:
+    """Show the dialog for ``window`` (a ``MainWindow``) and apply what the clerk accepted."""
+    dialog = SettingsDialog(window.preferences, parent=window)  # type: ignore[attr-defined]
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    window.apply_preferences(dialog.result_preferences())  # type: ignore[attr-defined]
+    return True

@@ -1,0 +1,134 @@
+"""Settings round trip: preferences in a readable file, keys only in the keychain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from desktop_app.ui.preferences import Preferences, load_preferences, save_preferences
+from desktop_app.ui.settings_dialog import SettingsDialog
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_preferences_file_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "prefs" / "preferences.json"
+    prefs = Preferences(engine="cloud", region="ap-beijing", language="en", recognize_on_open=False)
+    prefs.add_recent(tmp_path / "a.png")
+    save_preferences(prefs, path)
+    assert load_preferences(path) == prefs
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["schema_version"] == 1
+
+
+def test_broken_preferences_file_gives_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "preferences.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert load_preferences(path) == Preferences()
+
+
+def test_settings_round_trip_keys_in_keychain_only(qtbot, tmp_path, memory_keyring) -> None:
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(dialog)
+    assert not dialog.keys_available()
+    cloud_item = dialog.engine.model().item(dialog.engine.findData("cloud"))
+    assert not cloud_item.isEnabled()
+    assert dialog.cloud_hint.text()
+    dialog.secret_id.setText("AKIDEXAMPLE1234")
+    dialog.secret_key.setText("SECRETKEYEXAMPLE")
+    assert cloud_item.isEnabled()
+    dialog.engine.setCurrentIndex(dialog.engine.findData("cloud"))
+    dialog.region.setCurrentText("ap-shanghai")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.recognize_on_open.setChecked(False)
+    dialog.accept()
+    prefs = dialog.result_preferences()
+    path = tmp_path / "preferences.json"
+    save_preferences(prefs, path)
+    text = path.read_text(encoding="utf-8")
+    assert "SECRETKEYEXAMPLE" not in text and "AKIDEXAMPLE1234" not in text
+    assert memory_keyring.store[("CarInvoiceDesk", "SecretKey")] == "SECRETKEYEXAMPLE"
+
+    again = SettingsDialog(load_preferences(path), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(again)
+    assert again.engine.currentData() == "cloud"
+    assert again.region.currentText() == "ap-shanghai"
+    assert again.language.currentData() == "en"
+    assert not again.recognize_on_open.isChecked()
+    assert again.secret_id.text() == "AKIDEXAMPLE1234"
+    assert again.secret_key.text() == ""  # never shown back; kept unless retyped
+    assert again.keys_available()
+
+
+def test_test_connection_reports_success_and_failure(qtbot, memory_keyring) -> None:
+    from desktop_app.core.errors import CarInvoiceError
+
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: "连接成功")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.connection_tested, timeout=5000) as done:
+        dialog.test_button.click()
+    assert done.args == [True, "连接成功"]
+
+    def failing(prefs: Preferences, keys: object) -> str:
+        raise CarInvoiceError("无法连接")
+
+    dialog._tester = failing
+    with qtbot.waitSignal(dialog.connection_tested, timeout=5000) as done:
+        dialog.test_button.click()
+    assert done.args == [False, "无法连接"]
+    assert "无法连接" in dialog.test_result.text()
+
+
+def test_test_connection_uses_the_typed_keys_without_saving_them(qtbot, memory_keyring) -> None:
+    seen = []
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: seen.append(keys) or "ok")
+    qtbot.addWidget(dialog)
+    dialog.secret_id.setText("AKIDEXAMPLE1234")
+    dialog.secret_key.setText("SECRETKEYEXAMPLE")
+    with qtbot.waitSignal(dialog.connection_tested, timeout=5000):
+        dialog.test_button.click()
+    assert seen[0].secret_key == "SECRETKEYEXAMPLE"
+    assert memory_keyring.store == {}
+    dialog.secret_key.setText(" SECRET ")
+    with qtbot.waitSignal(dialog.connection_tested, timeout=5000) as done:
+        dialog.test_button.click()
+    assert done.args[0] is False and "SecretKey" in done.args[1]
+
+
+def test_keys_in_the_environment_enable_the_cloud(qtbot, memory_keyring, monkeypatch) -> None:
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDEXAMPLE1234")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "SECRETKEYEXAMPLE")
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(dialog)
+    assert dialog.keys_available()
+    assert not dialog.cloud_hint.isVisibleTo(dialog)

@@ -24,6 +24,7 @@ from desktop_app.core.codec import dumps_response
 from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.errors import DocumentError
+from desktop_app.documents.limits import MAX_DPI
 from desktop_app.recognition.factory import ENGINES, REGIONS, EngineSettings, create_backend
 
 EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE = 0, 1, 2
@@ -106,8 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    # Quiet by default: a failing command prints exactly one ``error:`` line; retries
+    # and fallbacks are told with -v.
     logging.basicConfig(
-        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
+        level=[logging.ERROR, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -140,8 +143,12 @@ def _recognize_many(args: argparse.Namespace) -> int:
     language = args.language or default_language()
     if args.page is not None:
         return _fail(_PAGE_WITH_MANY.get(language), EXIT_USAGE)
-    if not 1 <= args.dpi <= 1200:
+    if not 0 < args.dpi <= MAX_DPI:
         return _fail(_DPI.get(language), EXIT_USAGE)
+    from desktop_app.store.file_scan import expand_paths
+
+    if not expand_paths(args.file):
+        return _fail(_NO_FILES.get(language), EXIT_USAGE)
     settings = EngineSettings(args.engine, args.region, args.endpoint, language)
     try:
         backend = create_backend(settings)
@@ -167,7 +174,7 @@ def _recognize(args: argparse.Namespace) -> int:
     args.page = 1 if args.page is None else args.page
     if args.page < 1:
         return _fail(_PAGE_NUMBER.get(language).format(page=args.page), EXIT_USAGE)
-    if not 1 <= args.dpi <= 1200:
+    if not 0 < args.dpi <= MAX_DPI:
         return _fail(_DPI.get(language), EXIT_USAGE)
     settings = EngineSettings(
         engine=args.engine, region=args.region, endpoint=args.endpoint, language=language
@@ -193,8 +200,14 @@ def _recognize(args: argparse.Namespace) -> int:
 _PAGE_NUMBER = LocalizedText(
     "页码必须从 1 开始（收到 {page}）。", "Page numbers start at 1 (got {page})."
 )
+_NO_FILES = LocalizedText(
+    "没有找到可识别的文件（PDF、PNG、JPEG、BMP、TIFF、WebP、GIF）。",
+    "No supported files found (PDF, PNG, JPEG, BMP, TIFF, WebP, GIF).",
+)
 _PAGE_WITH_MANY = LocalizedText(
     "--page 只能用于单个文件；多个文件或文件夹时会识别每一页。",
     "--page applies to one file; with several files or folders every page is recognized.",
 )
-_DPI = LocalizedText("--dpi 必须在 1 到 1200 之间。", "--dpi must be between 1 and 1200.")
+_DPI = LocalizedText(
+    f"--dpi 必须大于 0 且不超过 {MAX_DPI:g}。", f"--dpi must be above 0 and at most {MAX_DPI:g}."
+)

@@ -10,6 +10,7 @@ same way, so a document read and written again is equal to the original.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -72,6 +73,8 @@ def _parse_info(info: Any) -> RecognizedField:
 def _number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"coordinate {value!r} is not a number")
+    if not math.isfinite(value):  # json.loads accepts NaN and Infinity
+        raise ValueError(f"coordinate {value!r} is not finite")
     return value
 
 

@@ -59,12 +59,13 @@ class RecognitionError(CarInvoiceError):
     def headline(self, language: str = "zh") -> str:
         """What happened, in one line: the summary, then the reported detail if it adds any."""
         summary = self.summary.get(language) if self.summary is not None else ""
+        message = " ".join(self.message.split())  # a server's text may hold line breaks
         if not summary:
-            return self.message
-        if self.message and self.message not in summary:
+            return message
+        if message and message not in summary:
             sep = " (" if language.startswith("en") else "（"
             end = ")" if language.startswith("en") else "）"
-            return f"{summary}{sep}{self.message}{end}"
+            return f"{summary}{sep}{message}{end}"
         return summary
 
     def one_line(self, language: str = "zh") -> str:

@@ -48,7 +48,7 @@ def run_export(
     """Open the store (default location unless ``database``), export, print a summary."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     try:
-        with open_store(database) as store:
+        with open_store(database, recover=False) as store:
             selection = recognized_page_ids(store) if all_pages else None
             report = export_from_store(store, fmt, out, force=force, selection=selection)
     except StoreError as exc:

@@ -7,7 +7,8 @@ export) stays text: an export never drops or invents data.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 
 from desktop_app.core.schema import FieldSpec, ValueKind
 from desktop_app.core.values import (
@@ -67,4 +68,35 @@ def csv_value(spec: FieldSpec, text: str | None) -> str:
             return parse_date(text).isoformat()
     except ValueError:
         pass
-    return text
+    return csv_text(text)
+
+
+# XML 1.0 forbids these; openpyxl refuses to write them.
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def xlsx_text(text: str) -> str:
+    """``text`` with the control characters XLSX cannot hold replaced by spaces."""
+    return _ILLEGAL_XLSX.sub(" ", text)
+
+
+def csv_text(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet (OWASP CSV injection).
+
+    A value Excel would run as a formula (``=…``, ``+…``, ``@…``, ``-1+2``) gets a
+    leading apostrophe, which spreadsheets show as text; a plain ``-`` or a negative
+    number stays as it is.
+    """
+    risky = text.startswith(_FORMULA_START) or (
+        text.startswith("-") and text != "-" and not _is_number(text)
+    )
+    return "'" + text if risky else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop_app.core.schema import FormType
 from desktop_app.store.atomic import atomic_path
 from desktop_app.store.export_rows import LEADING_COLUMNS, ExportPage, field_columns, leading_values
-from desktop_app.store.export_values import cell_value
+from desktop_app.store.export_values import cell_value, xlsx_text
 from desktop_app.store.records import AuditEntry
 
 UNKNOWN_FORM_SHEET = "未识别类型"
@@ -51,12 +52,11 @@ def _form_sheet(workbook: Workbook, form: FormType | None, pages: Sequence[Expor
     _header(sheet, [*LEADING_COLUMNS, *(spec.name for spec in columns)])
     for row, page in enumerate(pages, start=2):
         for col, value in enumerate(leading_values(page), start=1):
-            sheet.cell(row, col, value)
+            _put(sheet, row, col, value)
         values = page.values()
         for col, spec in enumerate(columns, start=len(LEADING_COLUMNS) + 1):
             value, number_format = cell_value(spec, values.get(spec.name))
-            cell = sheet.cell(row, col, value)
-            cell.number_format = number_format
+            _put(sheet, row, col, value).number_format = number_format
     _finish(sheet)
 
 
@@ -75,10 +75,24 @@ def _audit_sheet(workbook: Workbook, audit: Sequence[AuditEntry]) -> None:
             entry.new,
         )
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row, col, value)
+            cell = _put(sheet, row, col, value)
             if isinstance(value, datetime.datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
     _finish(sheet)
+
+
+def _put(sheet: Worksheet, row: int, col: int, value: object) -> Cell:
+    """Write one cell; text is always stored as text, never as a formula.
+
+    OCR output and clerks' edits are data: ``=HYPERLINK(...)`` must not become a live
+    formula in the clerk's spreadsheet, and control characters (illegal in XLSX) are
+    replaced by spaces instead of failing the export.
+    """
+    if isinstance(value, str):
+        cell = sheet.cell(row, col, xlsx_text(value))
+        cell.data_type = "s"
+        return cell
+    return sheet.cell(row, col, value)
 
 
 def _local_time(text: str) -> datetime.datetime | str:

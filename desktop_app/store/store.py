@@ -82,15 +82,21 @@ class Store(QueueMixin, ReviewMixin, DuplicatesMixin):
         self.close()
 
 
-def open_store(path: str | Path | None = None, *, user: str | None = None) -> Store:
+def open_store(
+    path: str | Path | None = None, *, user: str | None = None, recover: bool = True
+) -> Store:
     """Open the review database (default: :func:`default_database_path`), migrating it.
 
-    Pages a crash left ``recognizing`` go back to ``new``. Raises ``DatabaseCorrupt``
-    or ``DatabaseTooNew`` (the file untouched) and ``DatabaseUnavailable``.
+    With ``recover`` (the window and batch, which own the queue) pages a crash left
+    ``recognizing`` go back to ``new``. Secondary users such as the ``export`` command
+    pass ``recover=False`` so that they never take pages from a batch that is running
+    in another process. Raises ``DatabaseCorrupt`` or ``DatabaseTooNew`` (the file
+    untouched) and ``DatabaseUnavailable``.
     """
     db = open_database(Path(path) if path is not None else default_database_path())
     store = Store(db, user=user)
-    recovered = store.recover_interrupted()
-    if recovered:
-        log.info("%d pages interrupted while recognizing are new again", recovered)
+    if recover:
+        recovered = store.recover_interrupted()
+        if recovered:
+            log.info("%d pages interrupted while recognizing are new again", recovered)
     return store

@@ -24,7 +24,7 @@ from desktop_app.recognition.cloud.signer import (
 )
 
 MAX_CLOCK_SKEW_S = 300
-MAX_BASE64_BYTES = 7 * 1024 * 1024
+MAX_BASE64_BYTES = 7_000_000  # the service's published "7 MB", read as decimal
 _BAD_SIGNATURE = "AuthFailure.SignatureFailure"
 
 

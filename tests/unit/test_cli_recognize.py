@@ -186,3 +186,46 @@ def test_jsonl_reports_a_failing_page_and_goes_on(capsys, tmp_path, page_png, cl
 
 def test_page_option_is_refused_with_several_files(capsys, page_png):
     assert cli.main(["recognize", str(page_png), str(page_png), "--page", "2"]) == 2
+
+
+def test_empty_folder_is_an_input_error(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["recognize", str(tmp_path / "empty"), "--language", "en"]) == 2
+    assert "No supported files" in capsys.readouterr().err
+
+
+def test_retries_and_server_line_breaks_still_give_one_stderr_line(page_png, server, tmp_path):
+    """Through a real process, so the CLI's own logging setup is what prints."""
+    server.enqueue_error("InternalError", "line one\nline two", times=4)
+    env = {**os.environ, "TENCENTCLOUD_SECRET_ID": SECRET_ID, "TENCENTCLOUD_SECRET_KEY": SECRET_KEY}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "recognize",
+            str(page_png),
+            "--engine",
+            "cloud",
+            "--endpoint",
+            server.url,
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 1
+    assert err.count("\n") == 1 and err.startswith("error: InternalError: "), err
+
+
+def test_non_finite_coordinates_are_a_malformed_answer(capsys, page_png, cloud_env, server):
+    server.enqueue_http(
+        200,
+        b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Value": "1", '
+        b'"Rect": {"X": NaN, "Y": 0, "Width": 1, "Height": 1}}], "RequestId": "r"}}',
+    )
+    code, out, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", server.url)
+    assert code == 1 and out == ""
+    assert err.startswith("error: Response.Malformed: ")

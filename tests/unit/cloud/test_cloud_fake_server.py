@@ -283,7 +283,7 @@ def test_call_checks(override: dict[str, str], code: str) -> None:
         (b"[]", "InvalidParameter"),
         (b'{"IsPdf": false}', "InvalidParameter"),
         (
-            b'{"ImageBase64": "' + b"A" * (7 * 1024 * 1024 + 4) + b'"}',
+            b'{"ImageBase64": "' + b"A" * (7_000_000 + 4) + b'"}',
             "LimitExceeded.TooLargeFileError",
         ),
     ],

@@ -161,3 +161,33 @@ def test_export_command_refuses_a_corrupt_store(tmp_path, capsys) -> None:
     database.write_bytes(b"garbage" * 100)
     assert run_export("csv", tmp_path / "x.csv", database=database, language="en") == 2
     assert "damaged" in capsys.readouterr().err
+
+
+def test_text_that_looks_like_a_formula_stays_text(store, fake_doc, motor_result, tmp_path):
+    (page,) = fake_doc(store, "f.png")
+    store.save_recognition(page, motor_result)
+    store.edit_field(page, "备注", '=HYPERLINK("http://x","点我")')
+    store.edit_field(page, "开票人", "line1\x0bline2")
+    store.approve(page)
+    xlsx, csv_out = tmp_path / "out.xlsx", tmp_path / "out.csv"
+    export_from_store(store, "xlsx", xlsx)
+    export_from_store(store, "csv", csv_out)
+    sheet = openpyxl.load_workbook(xlsx)[FormType.MOTOR.value]
+    cols = _columns(sheet)
+    remark = sheet.cell(2, cols["备注"])
+    assert remark.data_type == "s" and remark.value == '=HYPERLINK("http://x","点我")'
+    assert sheet.cell(2, cols["开票人"]).value == "line1 line2"
+    (row,) = _read_csv(csv_out)
+    assert row["备注"] == '\'=HYPERLINK("http://x","点我")'
+
+
+def test_export_command_leaves_pages_a_running_batch_holds(
+    store, reviewed, fake_doc, db_path, tmp_path, capsys
+):
+    from desktop_app.store.export_command import run_export
+    from desktop_app.store.records import PageStatus
+
+    (busy,) = fake_doc(store, "busy.png")
+    assert store.claim_page(busy)  # a batch in another process is recognizing it
+    assert run_export("csv", tmp_path / "out.csv", database=db_path) == 0
+    assert store.page(busy).status is PageStatus.RECOGNIZING

@@ -6,11 +6,54 @@ page from being recognized; its ``advice`` tells the clerk what to do.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
 from desktop_app.core.text import LocalizedText
 
 
 class CarInvoiceError(Exception):
     """Base of the app's own errors: each carries a clerk-readable message."""
+
+
+class FileError(CarInvoiceError):
+    """A failure about one file (a document to open, the review database).
+
+    Subclasses set ``code``, ``summary`` and ``advice_text``; ``summary`` may use
+    ``{name}`` (the file name), ``{path}`` (the whole path) and the subclass's own
+    placeholders, filled from ``values``. ``str(err)`` is the Chinese sentence, never
+    a traceback; the low-level cause stays in ``detail`` for logs.
+    """
+
+    code: ClassVar[str] = "File.Error"
+    summary: ClassVar[LocalizedText] = LocalizedText(
+        "无法使用文件“{name}”。", "Could not use the file “{name}”."
+    )
+    advice_text: ClassVar[LocalizedText] = LocalizedText("", "")
+
+    def __init__(self, path: Path | str, *, detail: str = "", **values: object) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        self.message = self.summary.format(name=self.path.name, path=str(self.path), **values)
+        self.advice = self.advice_text
+        super().__init__(self.message.zh)
+
+    def __str__(self) -> str:
+        return self.message.zh
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(path={str(self.path)!r}, detail={self.detail!r})"
+
+    def one_line(self, language: str = "zh") -> str:
+        """What happened and what to do, on one line (status bar, a command's stderr)."""
+        advice = self.advice.get(language)
+        return f"{self.message.get(language)} — {advice}" if advice else self.message.get(language)
+
+    def describe(self, language: str = "zh") -> str:
+        """A paragraph for the clerk: what happened, what to do, then code and detail."""
+        tail = f"[{self.code}]" + (f" {self.detail}" if self.detail else "")
+        parts = (self.message.get(language), self.advice.get(language), tail)
+        return "\n".join(p for p in parts if p)
 
 
 class Cancelled(CarInvoiceError):

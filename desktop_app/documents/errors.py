@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from desktop_app.core.error_codes import kind_of
-from desktop_app.core.errors import CarInvoiceError, RecognitionError
+from desktop_app.core.errors import FileError, RecognitionError
 from desktop_app.core.text import LocalizedText as T
 
 _OTHER_COPY = T(
@@ -29,38 +29,16 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class DocumentError(CarInvoiceError):
+class DocumentError(FileError):
     """A file could not be opened, or one of its pages could not be rendered.
 
     Subclasses set ``code``, ``summary`` (with ``{name}`` and their own
-    placeholders) and ``advice``; ``values`` fill the placeholders.
+    placeholders) and ``advice_text``; ``values`` fill the placeholders.
     """
 
     code: ClassVar[str] = "Document.Error"
     summary: ClassVar[T] = T("无法打开文件“{name}”。", "Could not open “{name}”.")
     advice_text: ClassVar[T] = _OTHER_COPY
-
-    def __init__(self, path: Path, *, detail: str = "", **values: object) -> None:
-        self.path = Path(path)
-        self.detail = detail
-        self.message = self.summary.format(name=self.path.name, **values)
-        self.advice = self.advice_text
-        super().__init__(self.message.zh)
-
-    def __str__(self) -> str:
-        return self.message.zh
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(path={str(self.path)!r}, detail={self.detail!r})"
-
-    def one_line(self, language: str = "zh") -> str:
-        """What happened and what to do, on one line (status bar, a command's stderr)."""
-        return f"{self.message.get(language)} — {self.advice.get(language)}"
-
-    def describe(self, language: str = "zh") -> str:
-        """A paragraph for the clerk: what happened, what to do, then code and detail."""
-        tail = f"[{self.code}]" + (f" {self.detail}" if self.detail else "")
-        return "\n".join((self.message.get(language), self.advice.get(language), tail))
 
 
 class FileNotFound(DocumentError):

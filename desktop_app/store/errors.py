@@ -7,14 +7,13 @@ the app opens nothing and leaves the file byte for byte as it found it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
-from desktop_app.core.errors import CarInvoiceError
+from desktop_app.core.errors import FileError
 from desktop_app.core.text import LocalizedText as T
 
 
-class StoreError(CarInvoiceError):
+class StoreError(FileError):
     """The review database cannot be opened or used."""
 
     code: ClassVar[str] = "Store.Error"
@@ -24,23 +23,6 @@ class StoreError(CarInvoiceError):
     advice_text: ClassVar[T] = T(
         "请关闭其他正在使用它的程序后重试。", "Close any other program using it and try again."
     )
-
-    def __init__(self, path: Path, *, detail: str = "", **values: object) -> None:
-        self.path = Path(path)
-        self.detail = detail
-        self.message = self.summary.format(path=str(self.path), **values)
-        self.advice = self.advice_text
-        super().__init__(self.message.zh)
-
-    def __str__(self) -> str:
-        return self.message.zh
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(path={str(self.path)!r}, detail={self.detail!r})"
-
-    def one_line(self, language: str = "zh") -> str:
-        """What happened and what to do, on one line (status bar, a command's stderr)."""
-        return f"{self.message.get(language)} — {self.advice.get(language)}"
 
 
 class DatabaseCorrupt(StoreError):

@@ -1,0 +1,84 @@
+"""``accuracy DIR``: run an engine over a benchmark folder and score every page."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.bench.pages import BenchPage, load_pages, page_image
+from desktop_app.bench.scoring import PageScore, score_page
+from desktop_app.core.errors import RecognitionError
+from desktop_app.core.model import RecognitionResult
+from desktop_app.documents.page import PageImage
+
+Recognize = Callable[[PageImage], RecognitionResult]
+
+
+@dataclass
+class PageRun:
+    """The outcome of one page: its score, timings, or the error it raised."""
+
+    page: BenchPage
+    score: PageScore
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    error: str = ""
+
+
+@dataclass
+class BenchRun:
+    """Every page of a folder, with totals by condition."""
+
+    runs: list[PageRun]
+
+    def total(self, mode: str | None = None) -> PageScore:
+        """Summed counts over every page, or over the pages of condition ``mode``."""
+        out = PageScore()
+        for run in self.runs:
+            if mode is None or run.page.mode == mode:
+                out.add(run.score)
+        return out
+
+    def modes(self) -> list[str]:
+        return sorted({run.page.mode for run in self.runs})
+
+    def median(self, key: str | None = None) -> float:
+        """Median seconds per page (``key``: one step of the engine's timings)."""
+        values = [
+            r.seconds if key is None else r.timings.get(key, 0.0) for r in self.runs if not r.error
+        ]
+        return statistics.median(values) if values else 0.0
+
+
+def run_page(page: BenchPage, recognize: Recognize) -> PageRun:
+    """Recognize one page and score it (an error scores every truth field wrong)."""
+    image = page_image(page.path)
+    started = time.perf_counter()
+    try:
+        answer = recognize(image)
+    except RecognitionError as exc:
+        empty = RecognitionResult(fields=())
+        return PageRun(
+            page,
+            score_page(empty, page.truth),
+            time.perf_counter() - started,
+            error=f"{exc.code}: {exc}",
+        )
+    seconds = time.perf_counter() - started
+    return PageRun(page, score_page(answer, page.truth), seconds, dict(answer.timings))
+
+
+def run_folder(
+    folder: Path, recognize: Recognize, progress: Callable[[PageRun], None] | None = None
+) -> BenchRun:
+    """Score every page of ``folder``; ``progress`` sees each page as it is done."""
+    runs = []
+    for page in load_pages(folder):
+        run = run_page(page, recognize)
+        if progress is not None:
+            progress(run)
+        runs.append(run)
+    return BenchRun(runs)

@@ -1,0 +1,50 @@
+"""Plain-text lines of a benchmark run, for the terminal and docs/benchmarks.md."""
+
+from __future__ import annotations
+
+from desktop_app.bench.accuracy import BenchRun, PageRun
+from desktop_app.bench.scoring import PageScore
+
+
+def _pct(value: float, count: int) -> str:
+    return f"{100 * value:6.2f}%" if count else "    n/a"
+
+
+def page_line(run: PageRun, verbose: bool = False) -> str:
+    """One page: field and box accuracy, false fills, seconds (and what was wrong)."""
+    s = run.score
+    line = (
+        f"{run.page.path.name:28} {run.page.mode:7} fields {s.right:3}/{s.fields:<3}"
+        f" {_pct(s.accuracy, s.fields)}  boxes {_pct(s.box_accuracy, s.boxes)}"
+        f"  false fills {s.false_fills}  {run.seconds:5.2f} s"
+    )
+    if run.error:
+        line += f"  ERROR {run.error}"
+    if verbose:
+        for name, truth, got in s.wrong:
+            line += f"\n    {name}: expected {truth!r}, got {got!r}"
+        if s.bad_boxes:
+            line += f"\n    boxes off: {', '.join(s.bad_boxes)}"
+    return line
+
+
+def _score_line(label: str, s: PageScore) -> str:
+    return (
+        f"{label:16} fields {s.right}/{s.fields} = {_pct(s.accuracy, s.fields).strip()}"
+        f"   boxes {s.boxes_right}/{s.boxes} = {_pct(s.box_accuracy, s.boxes).strip()}"
+        f"   false fills {s.false_fills}/{s.blanks} = {_pct(s.false_fill_rate, s.blanks).strip()}"
+    )
+
+
+def summary_lines(result: BenchRun) -> list[str]:
+    """Overall and per-condition figures, then the median timings."""
+    lines = [_score_line("overall", result.total())]
+    lines += [_score_line(f"  {mode}", result.total(mode)) for mode in result.modes()]
+    ocr, extract = result.median("ocr"), result.median("extract")
+    share = f" ({100 * extract / ocr:.1f}% of OCR)" if ocr else ""
+    lines.append(
+        f"median s/page   total {result.median():.3f}   ocr {ocr:.3f}   extraction {extract:.4f}{share}"
+    )
+    errors = sum(1 for r in result.runs if r.error)
+    lines.append(f"pages {len(result.runs)}   errors {errors}")
+    return lines

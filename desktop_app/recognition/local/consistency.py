@@ -1,0 +1,80 @@
+"""The form's redundancy, used to repair what one reading got wrong or missed.
+
+机打代码/机打号码 repeat 发票代码/发票号码; the uppercase total writes the numeric
+total; 不含税价 + 增值税税额 = 价税合计. A value that is missing or malformed is
+taken from its twin or computed from the others; two well-formed values that
+disagree are left for the reviewer (the checks flag them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from decimal import Decimal
+
+from desktop_app.core.money_words import format_money_words, parse_money_words
+from desktop_app.core.schema import FormType
+from desktop_app.core.values import format_money, parse_money
+
+_TWINS = (("发票代码", "机打代码", r"\d{10}|\d{12}"), ("发票号码", "机打号码", r"\d{8}"))
+_TOTALS = {
+    FormType.MOTOR: ("价税合计", "价税合计(小写)"),
+    FormType.USED: ("车价合计(大写)", "车价合计(小写)"),
+}
+_PRICE, _TAX = "不含税价(小写)", "增值税税额"
+
+
+def _money(text: str) -> Decimal | None:
+    try:
+        return parse_money(text) if text else None
+    except ValueError:
+        return None
+
+
+def _words(text: str) -> Decimal | None:
+    try:
+        return parse_money_words(text) if text else None
+    except ValueError:
+        return None
+
+
+def reconcile(form: FormType, values: dict[str, str]) -> dict[str, str]:
+    """``values`` with twins, totals and sums made to agree where one side is clearly right."""
+    out = dict(values)
+    for first, second, shape in _TWINS:
+        good_first = re.fullmatch(shape, out.get(first, "")) is not None
+        good_second = re.fullmatch(shape, out.get(second, "")) is not None
+        if good_first and not good_second:
+            out[second] = out[first]
+        elif good_second and not good_first:
+            out[first] = out[second]
+    if form is FormType.MOTOR:
+        _complete_sum(out)
+    _reconcile_total(out, *_TOTALS[form])
+    if form is FormType.MOTOR:
+        _complete_sum(out)
+    return out
+
+
+def _reconcile_total(out: dict[str, str], words_name: str, total_name: str) -> None:
+    words, total = _words(out.get(words_name, "")), _money(out.get(total_name, ""))
+    price, tax = _money(out.get(_PRICE, "")), _money(out.get(_TAX, ""))
+    implied = price + tax if price is not None and tax is not None else None
+    if words is not None and (total is None or (total != words and implied == words)):
+        out[total_name] = format_money(words)
+    elif total is not None and (words is None or (total != words and implied == total)):
+        with contextlib.suppress(ValueError):  # beyond what uppercase words can write
+            out[words_name] = format_money_words(total)
+
+
+def _complete_sum(out: dict[str, str]) -> None:
+    total_name = _TOTALS[FormType.MOTOR][1]
+    price, tax, total = (_money(out.get(n, "")) for n in (_PRICE, _TAX, total_name))
+    if [price, tax, total].count(None) != 1:
+        return
+    if total is None and price is not None and tax is not None:
+        out[total_name] = format_money(price + tax)
+    elif price is None and total is not None and tax is not None:
+        out[_PRICE] = format_money(total - tax)
+    elif tax is None and total is not None and price is not None:
+        out[_TAX] = format_money(total - price)

@@ -1,0 +1,63 @@
+"""Values in the service's formats, OCR confusions undone by kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.schema import ValueKind as K
+from desktop_app.recognition.local.normalize import fits, normalize
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "value"),
+    [
+        (K.MONEY, "￥305039.43", "¥305039.43"),
+        (K.MONEY, "269946.40", "¥269946.40"),
+        (K.MONEY, "¥145299.15服务有", "¥145299.15"),
+        (K.MONEY, "Y 1,234.50", "¥1234.50"),
+        (K.DATE, "2020-08-20", "2020-08-20"),
+        (K.DATE, "2017年7月2日", "2017-07-02"),
+        (K.DATE, "2O2O-O8-2O", "2020-08-20"),
+        (K.RATE, "17%", "17%"),
+        (K.RATE, "178", "17%"),
+        (K.RATE, "38", "3%"),
+        (K.RATE, "13%0广工汽车", "13%"),
+        (K.DIGITS, "14100202789O", "141002027890"),
+        (K.DIGITS, "I4IOO2S278B3", "141002527883"),
+        (K.VIN, "lhgpauwb7hm699102", "LHGPAUWB7HM699102"),
+        (K.VIN, "LHGPAUWB7HM6991O2", "LHGPAUWB7HM699102"),
+        (K.VIN, "LHGPAUWB7HM699I02", "LHGPAUWB7HM699102"),
+        (K.VIN, "LHGPAUWB7HM6991D2", "LHGPAUWB7HM699102"),  # D→0 is the one that checks
+        (K.VIN, "QWER440F0H3276555", "QWER440F0H3276555"),  # no single fix: left as read
+        (K.TAX_ID, "91420146814538401x", "91420146814538401X"),
+        (K.PHONE, "0371-O954611", "0371-0954611"),
+        (K.MONEY_WORDS, "⊗叁拾万伍仟零叁拾玖元肆角叁分", "叁拾万伍仟零叁拾玖圆肆角叁分"),
+        (K.MONEY_WORDS, "壹拾柒万圆正", "壹拾柒万圆整"),
+        (K.NUMBER, "2165", "2165"),
+        (K.NUMBER, "-", "-"),
+        (K.TEXT, "：袁玉", "袁玉"),
+        (K.PLATE, "辽D·2U86D", "辽D2U86D"),
+    ],
+)
+def test_normalize(kind: K, raw: str, value: str) -> None:
+    assert normalize(kind, raw) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "ok"),
+    [
+        (K.MONEY, "¥35093.03", True),
+        (K.MONEY, "郑州利星汽车", False),
+        (K.TEXT, "武汉和谐汽车销售服务有限公司", True),
+        (K.TEXT, "91420175793834701Q", False),
+        (K.DIGITS, "141002027893", True),
+        (K.CODE, "WEVFDHMWMCME", True),
+        (K.CODE, "轿车", False),
+        (K.INTEGER, "5", True),
+        (K.INTEGER, "2165", False),
+        (K.DATE, "2020-08-20", True),
+        (K.VIN, "LHGPAUWB7HM699102", True),
+    ],
+)
+def test_fits(kind: K, text: str, ok: bool) -> None:
+    assert fits(kind, text) is ok

@@ -153,6 +153,17 @@ class ReviewMixin:
         )
         return recognition_record(rows[0]) if rows else None
 
+    def recognized_result(self, page_id: int) -> RecognitionResult | None:
+        """The latest answer as the engine gave it (no edits), or None when it has none.
+
+        The review window rebuilds a page from it and ``field_values`` after a restart,
+        without recognizing the page again.
+        """
+        record = self.recognition(page_id)
+        if record is None:
+            return None
+        return parse_response(json.loads(record.response_json), engine=record.engine)
+
     def corrected_result(self, page_id: int) -> RecognitionResult | None:
         """The latest answer with the clerk's current values in place of the recognized ones.
 
@@ -210,8 +221,18 @@ class ReviewMixin:
         return self._field(page_id, name)
 
     def confirm_field(self, page_id: int, name: str, confirmed: bool = True) -> FieldValue:
-        """Mark a field as checked by the clerk (or take the mark back)."""
+        """Mark a field as checked by the clerk (or take the mark back).
+
+        A field the answer lacked (an empty schema field the clerk confirms as empty)
+        gets a row with empty values first.
+        """
         with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO field_values (page_id, name, position, recognized_value, "
+                "current_value) VALUES (?, ?, (SELECT COALESCE(MAX(position), -1) + 1 "
+                "FROM field_values WHERE page_id = ?), '', '')",
+                (page_id, name, page_id),
+            )
             cursor = conn.execute(
                 "UPDATE field_values SET confirmed = ? WHERE page_id = ? AND name = ? "
                 "AND confirmed != ?",

@@ -1,10 +1,14 @@
 """Render the review window with a page recognized, for the README.
 
-``python -m desktop_app.tools.screenshot OUT.png FILE [--engine local|cloud] [--answer JSON]``
+``python -m desktop_app.tools.screenshot OUT.png FILE|FOLDER [--engine local|cloud] [--answer JSON]
+[--batch] [--database PATH]``
 
 ``--answer`` replays a saved CarInvoiceOCR answer instead of running an engine
-(a stand-in for demos and tests; never the app's default). Works without a
-display: Qt's offscreen platform is used when no X/Wayland display is set.
+(a stand-in for demos and tests; never the app's default). ``--batch`` recognizes
+every queued page (the queue panel then shows their statuses) before the shot.
+The review database is a temporary one unless ``--database`` names one: a
+screenshot never touches the clerk's own queue. Works without a display: Qt's
+offscreen platform is used when no X/Wayland display is set.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m desktop_app.tools.screenshot", description=__doc__
     )
     parser.add_argument("out", type=Path, help="PNG to write")
-    parser.add_argument("file", type=Path, help="invoice image or PDF to open")
+    parser.add_argument("file", type=Path, help="invoice image, PDF or folder to queue")
+    parser.add_argument("--batch", action="store_true", help="recognize the whole queue first")
+    parser.add_argument("--database", type=Path, help="review database (default: a temporary one)")
     parser.add_argument("--engine", choices=("local", "cloud"), default="local")
     parser.add_argument("--answer", type=Path, help="replay this CarInvoiceOCR JSON answer")
     parser.add_argument("--size", default="1500x900", help="window size WIDTHxHEIGHT")
@@ -78,10 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     prefs = Preferences(engine=args.engine, language=args.language)
     kwargs = {"backend": ReplayBackend(args.answer)} if args.answer else {}
+    scratch = tempfile.TemporaryDirectory(prefix="carinvoicedesk-shot-")
     window = build_window(
         prefs,
         preferences_path=args.out.with_suffix(".preferences.json"),
         remember_geometry=False,  # a screenshot must not move the clerk's own window
+        store_path=args.database or Path(scratch.name) / "review.sqlite3",
         **kwargs,
     )
     if window.session.backend is None:
@@ -93,12 +102,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     window.open_paths([args.file])
     ok = _wait(app, window, args.timeout)
+    if ok and args.batch:
+        ok = _run_batch(app, window, args.timeout)
     if ok:
         _review_like_a_clerk(window, args)
     _settle(app)
     window.grab().save(str(args.out))
     args.out.with_suffix(".preferences.json").unlink(missing_ok=True)
     window.close()
+    scratch.cleanup()
     print(f"wrote {args.out}" if ok else f"wrote {args.out} (page not recognized)", file=sys.stderr)
     return 0 if ok else 1
 
@@ -127,6 +139,19 @@ def _wait(app, window, timeout: float) -> bool:
             return False
         time.sleep(0.02)
     return False
+
+
+def _run_batch(app, window, timeout: float) -> bool:
+    """Recognize every new page of the queue; False when it did not end in time."""
+    ended = []
+    window.queue_commands.batch.finished.connect(ended.append)
+    if not window.queue_commands.recognize_all():
+        return True
+    deadline = time.monotonic() + timeout
+    while not ended and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    return bool(ended)
 
 
 def _settle(app, seconds: float = 0.3) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -9,9 +10,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop_app import resources
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.store import Store, StoreError
+from desktop_app.ui.app_store import open_window_store
 from desktop_app.ui.backend_builder import build_backend
 from desktop_app.ui.document_loader import DocumentLoader, Opener
 from desktop_app.ui.font_check import needs_cjk_font_warning
@@ -37,17 +42,30 @@ def build_window(
     validator: Validator | None = None,
     preferences_path: Path | None = None,
     remember_geometry: bool = True,
+    store: Store | None = None,
+    store_path: Path | None = None,
 ) -> MainWindow:
-    """The main window with everything wired; tests and tools pass fakes for the backend."""
+    """The main window with everything wired; tests and tools pass fakes for the backend.
+
+    The review database is ``store`` (kept open: the caller owns it), else the one at
+    ``store_path`` / ``$CARINVOICEDESK_DATABASE`` / the user data dir, which the window
+    closes when it closes. A refused database becomes a message; the app then works
+    in a temporary one and leaves the refused file untouched.
+    """
     prefs = preferences or load_preferences(preferences_path)
     install_language(prefs.language)
     problem = None
     if backend is _ENGINE_FROM_PREFERENCES:
         backend, problem = build_backend(prefs)
+    refused: StoreError | None = None
+    closer = None
+    if store is None:
+        store, closer, refused = open_window_store(store_path)
     loader = DocumentLoader(opener)
     session = ReviewSession(
         backend,  # type: ignore[arg-type]
         loader,
+        store,
         language=prefs.language,
         recognize_on_open=prefs.recognize_on_open,
         validator=validator,
@@ -61,6 +79,16 @@ def build_window(
         remember_geometry=remember_geometry,
     )
     session.setParent(window)
+    window.owned_store_closer = closer
+    if refused is not None:
+        window.show_message(
+            "error",
+            refused.message.get(prefs.language),
+            refused.advice.get(prefs.language)
+            + "\n"
+            + window.tr("本次工作暂存在临时数据库中，退出程序后不会保留。"),
+        )
+    session.restore()
     if problem is not None:
         window.show_message("warning", problem.get(prefs.language))
     if needs_cjk_font_warning():
@@ -94,11 +122,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setWindowIcon(QIcon(str(resources.app_icon())))
+    QGuiApplication.setDesktopFileName("car-invoice-desk")  # matches the .desktop entry
     window = build_window()
     app.aboutToQuit.connect(window.session.shutdown)  # threads stop even without a close
     _report_unexpected_errors(window)
     window.session.runner.warm_up()  # the first page should not wait for the OCR models
     window.show()
+    # Start-up objects (Qt wrappers, modules) live as long as the app: keep the
+    # collector from walking them in every full collection, a pause the clerk feels.
+    gc.collect()
+    gc.freeze()
     if args:
         window.open_paths(args)
     return app.exec()

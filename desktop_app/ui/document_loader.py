@@ -56,6 +56,10 @@ class _DocumentWorker(QObject):
     rendered = Signal(int, int, int, object, QImage)
     #: A page could not be rendered: (document id, index, generation, reason).
     render_failed = Signal(int, int, int, object)
+    #: Files were queued: (what the ``add`` callable returned).
+    files_queued = Signal(object)
+    #: Queuing files failed as a whole: (paths, exception).
+    queue_failed = Signal(object, object)
 
     def __init__(self, opener: Opener) -> None:
         super().__init__()
@@ -89,6 +93,24 @@ class _DocumentWorker(QObject):
             return
         self.rendered.emit(doc_id, index, generation, page, image)
 
+    @Slot(object, object)
+    def queue_files(self, paths: object, add: object) -> None:
+        """Run ``add(paths, page_count)`` here, where every PyMuPDF call happens."""
+        try:
+            outcome = add(paths, self._page_count)  # type: ignore[operator]
+        except Exception as exc:
+            log.warning("could not queue %s: %r", paths, exc)
+            self.queue_failed.emit(paths, exc)
+            return
+        self.files_queued.emit(outcome)
+
+    def _page_count(self, path: Path) -> int:
+        document = self._opener(Path(path))
+        try:
+            return int(document.page_count)
+        finally:
+            document.close()
+
     @Slot(int)
     def close_document(self, doc_id: int) -> None:
         document = self._documents.pop(doc_id, None)
@@ -113,7 +135,14 @@ class DocumentLoader(QObject):
     #: A page could not be rendered: (document id, page index, generation, reason).
     render_failed = Signal(int, int, int, object)
 
+    #: Files were added to the queue: (what the ``add`` callable of ``queue_files`` returned).
+    files_queued = Signal(object)
+    #: Adding files failed as a whole (the store refused): (paths, exception).
+    queue_failed = Signal(object, object)
+
     # Requests crossing to the worker's thread (queued): open, render, close one, close all.
+    #: Please queue files: (paths, ``add(paths, page_count)``).
+    _queue_requested = Signal(object, object)
     #: Please open: (document id, path).
     _open_requested = Signal(int, str)
     #: Please render: (document id, index, dpi, generation).
@@ -133,6 +162,9 @@ class DocumentLoader(QObject):
         self._render_requested.connect(self._worker.render)
         self._close_requested.connect(self._worker.close_document)
         self._close_all_requested.connect(self._worker.close_all)
+        self._queue_requested.connect(self._worker.queue_files)
+        self._worker.files_queued.connect(self.files_queued)
+        self._worker.queue_failed.connect(self.queue_failed)
         self._worker.opened.connect(self.document_opened)
         self._worker.open_failed.connect(self.open_failed)
         self._worker.rendered.connect(self.page_rendered)
@@ -140,11 +172,20 @@ class DocumentLoader(QObject):
         self._thread.start()
         self._next_id = 0
 
-    def open(self, path: str | Path) -> int:
-        """Start opening ``path``; returns the id its signals will carry."""
-        self._next_id += 1
-        self._open_requested.emit(self._next_id, str(path))
-        return self._next_id
+    def open(self, path: str | Path, doc_id: int | None = None) -> int:
+        """Start opening ``path`` (as ``doc_id`` when given); returns the id its signals carry."""
+        if doc_id is None:
+            self._next_id += 1
+            doc_id = self._next_id
+        self._open_requested.emit(doc_id, str(path))
+        return doc_id
+
+    def queue_files(self, paths: list[Path], add: object) -> None:
+        """Call ``add(paths, page_count)`` on the documents thread; ``files_queued`` answers.
+
+        ``page_count(path)`` opens the file with this loader's opener and closes it.
+        """
+        self._queue_requested.emit(list(paths), add)
 
     def render(self, doc_id: int, index: int, generation: int, dpi: float = 150.0) -> None:
         """Ask for page ``index`` of ``doc_id``; the answer carries ``generation``."""

@@ -21,11 +21,14 @@ from desktop_app.core.schema import FormType
 from desktop_app.documents.formats import SUPPORTED_SUFFIXES
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.backend_builder import build_backend
+from desktop_app.ui.batch_status import BatchStatus
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.field_panel import FieldPanel
 from desktop_app.ui.message_bar import MessageBar, MessageLevel
-from desktop_app.ui.page_list import PageList
+from desktop_app.ui.page_banner import PageBanner
 from desktop_app.ui.preferences import Preferences, save_preferences
+from desktop_app.ui.queue_commands import QueueCommands
+from desktop_app.ui.queue_panel import QueuePanel
 from desktop_app.ui.recognition_job import PageKey
 from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.review_state import FieldState, ReviewState
@@ -36,7 +39,7 @@ SettingsOpener = Callable[[QWidget], bool]
 
 
 class MainWindow(QMainWindow):
-    """Document view left, field panel right, pages at the far left, messages on top."""
+    """Queue at the far left, document view, field panel right, messages on top."""
 
     def __init__(
         self,
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self._preferences_path = preferences_path
         self._settings_opener = settings_opener
+        self.owned_store_closer: Callable[[], None] | None = None  # set by ``build_window``
         self._language = preferences.language
         self._review: ReviewState | None = None
         self._showing_new_review = False  # a new page opens fitted, not zoomed on a field
@@ -62,6 +66,10 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self, session)
         self.actions_.build_menus(self)
         self.actions_.build_toolbar(self)
+        self.queue_panel.add_actions(self.actions_.queue_groups())
+        self.queue_commands = QueueCommands(
+            self, session, self.queue_panel, self.actions_, self.batch_status, self.show_message
+        )
         self._connect_actions()
         self._connect_session()
         self._rebuild_recent_menu()
@@ -72,17 +80,24 @@ class MainWindow(QMainWindow):
     # -- building
     def _build_widgets(self) -> None:
         self.message_bar = MessageBar()
-        self.page_list = PageList()
+        self.queue_panel = QueuePanel(self._language)
+        self.banner = PageBanner(self._language)
         self.view = DocumentView()
         self.panel = FieldPanel(self._language)
+        page_side = QWidget()
+        page_layout = QVBoxLayout(page_side)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.banner)
+        page_layout.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("main-splitter")
-        splitter.addWidget(self.page_list)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.queue_panel)
+        splitter.addWidget(page_side)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([160, 780, 460])
+        splitter.setSizes([310, 690, 440])
         self.splitter = splitter
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -97,7 +112,9 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.counts_label = QLabel()
         self.zoom_label = QLabel()
+        self.batch_status = BatchStatus()
         bar = self.statusBar()
+        bar.addPermanentWidget(self.batch_status)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.zoom_label)
@@ -127,19 +144,20 @@ class MainWindow(QMainWindow):
         )
         self.panel.edit_committed.connect(session.edit_field)
         self.panel.confirm_requested.connect(self._confirm_and_advance)
-        self.page_list.page_chosen.connect(session.go_to)
+        self.queue_panel.page_chosen.connect(session.go_to)
 
     def _connect_session(self) -> None:
         s = self.session
         s.pages_changed.connect(self._refresh_pages)
         s.current_page_changed.connect(self._on_current_page)
+        s.current_page_cleared.connect(self._on_queue_emptied)
+        s.paths_queued.connect(self._remember)
         s.page_image_ready.connect(self._on_page_image)
         s.review_ready.connect(self._on_review_ready)
         s.review_unavailable.connect(self._on_review_unavailable)
         s.message_posted.connect(self.show_message)
         s.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         s.recognition_busy_changed.connect(self._on_busy)
-        s.loader.document_opened.connect(lambda _id, path, _n, _note: self._remember(path))
 
     # -- opening
     def open_paths(self, paths: list[str | Path]) -> None:
@@ -167,8 +185,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def _remember(self, path: str) -> None:
-        self.preferences.add_recent(path)
+    def _remember(self, paths: list[Path]) -> None:
+        for path in reversed(paths[:10]):
+            self.preferences.add_recent(path)
         self._save_preferences()
         self._rebuild_recent_menu()
 
@@ -189,16 +208,23 @@ class MainWindow(QMainWindow):
 
     # -- pages and review
     def _refresh_pages(self) -> None:
-        self.page_list.set_pages(self.session.documents, self.session.page_marks())
-        self.page_list.set_current_key(self.session.current)
+        self.queue_panel.set_queue(self.session.queue, self.session.current)
+        self.banner.show_page(self.session.queue, self.session.current)
 
     def _on_current_page(self, key: PageKey) -> None:
-        self.page_list.set_current_key(key)
-        path = self.session.documents.document(key).path
-        self.setWindowTitle(
-            f"{self.session.documents.label(key)} — " + self.tr("机动车发票识别审核台")
-        )
+        self.queue_panel.set_current_key(key)
+        self.banner.show_page(self.session.queue, key)
+        path = self.session.queue.document(key).path
+        self.setWindowTitle(f"{self.session.queue.label(key)} — " + self.tr("机动车发票识别审核台"))
         self.setWindowFilePath(str(path))
+
+    def _on_queue_emptied(self) -> None:
+        self._bind_review(None)
+        self.view.set_image(None)
+        self.view.set_boxes([])
+        self.banner.show_page(self.session.queue, None)
+        self.panel.show_message(self.tr("队列是空的。把发票文件或文件夹拖到窗口中。"))
+        self.setWindowTitle(self.tr("机动车发票识别审核台"))
 
     def _on_page_image(self, key: PageKey, image: QImage) -> None:
         self._bind_review(None)
@@ -316,5 +342,9 @@ class MainWindow(QMainWindow):
             settings = QSettings(SETTINGS_ORG, SETTINGS_ORG)
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/splitter", self.splitter.saveState())
+        self.queue_commands.shutdown()
         self.session.shutdown()
+        if self.owned_store_closer is not None:
+            self.owned_store_closer()
+            self.owned_store_closer = None
         super().closeEvent(event)

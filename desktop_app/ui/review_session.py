@@ -1,12 +1,16 @@
-"""The clerk's session: open documents, the current page, its recognition and its review.
+"""The clerk's session: the store's queue, the current page, its recognition and its review.
 
 A QObject that owns the background machinery (``DocumentLoader``,
-``RecognitionRunner``) and the Qt-free models (``OpenDocuments``, one
-``ReviewState`` and one ``QUndoStack`` per page); widgets only listen to its signals.
+``RecognitionRunner``, the ``StoreBridge``) and the Qt-free models (``QueueSnapshot``,
+one ``ReviewState`` and one ``QUndoStack`` per page); widgets only listen to its
+signals. The store is the truth: every edit, confirmation and status change is
+committed when it happens, and a restart rebuilds the same queue, page and values.
 """
 
 from __future__ import annotations
 
+import functools
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,30 +18,37 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
 
-from desktop_app.core.errors import RecognitionError
-from desktop_app.core.model import RecognitionResult
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.store import PageStatus, Store
 from desktop_app.ui.document_loader import DocumentLoader
 from desktop_app.ui.edit_field_command import EditFieldCommand
-from desktop_app.ui.file_collector import collect_files
-from desktop_app.ui.open_documents import OpenDocument, OpenDocuments
-from desktop_app.ui.recognition_job import PageKey, RecognitionJob
+from desktop_app.ui.queue_intake import add_to_queue
+from desktop_app.ui.queue_snapshot import QueueSnapshot, key_of
+from desktop_app.ui.recognition_job import PageKey
 from desktop_app.ui.recognition_runner import RecognitionRunner
 from desktop_app.ui.review_state import ReviewState, Validator
+from desktop_app.ui.session_pages import SessionPages
+from desktop_app.ui.session_recognition import SessionRecognition
+from desktop_app.ui.store_bridge import StoreBridge
+from desktop_app.ui.stored_review import stored_review
 
 #: Decoded pages kept in memory; others are rendered again when revisited.
 IMAGE_CACHE_SIZE = 6
+#: Documents kept open on the documents thread; others are closed and reopened on demand.
+OPEN_DOCUMENTS = 4
 
 
-class ReviewSession(QObject):
-    """Opening, navigating, recognizing and reviewing pages."""
+class ReviewSession(SessionPages, SessionRecognition, QObject):
+    """Queueing, navigating, recognizing and reviewing pages, all saved in the store."""
 
-    #: The list of pages changed (a document opened, a page approved).
+    #: The queue changed (pages added, removed, statuses, duplicates).
     pages_changed = Signal()
     #: Another page became current: (``PageKey``).
     current_page_changed = Signal(object)
+    #: No page is current any more (the queue is empty).
+    current_page_cleared = Signal()
     #: The current page's image is ready: (``PageKey``, ``QImage``).
     page_image_ready = Signal(object, QImage)
     #: The current page's review is ready to show: (``PageKey``, ``ReviewState``).
@@ -52,36 +63,49 @@ class ReviewSession(QObject):
     progress_changed = Signal(float)
     #: A short note for the status bar.
     status_posted = Signal(str)
+    #: The clerk's files and folders were queued: (the paths as given).
+    paths_queued = Signal(object)
 
     def __init__(
         self,
         backend: RecognitionBackend | None,
         loader: DocumentLoader,
+        store: Store,
         *,
         language: str = "zh",
         recognize_on_open: bool = True,
         validator: Validator | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        QObject.__init__(self, parent)
         self.language = language
         self.recognize_on_open = recognize_on_open
         self.loader = loader
+        self.store = store
+        self.bridge = StoreBridge(store, self)
         self.runner = RecognitionRunner(backend, self)
-        self.documents = OpenDocuments()
+        self.queue = QueueSnapshot()
         self.reviews: dict[PageKey, ReviewState] = {}
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[PageKey, QUndoStack] = {}
         self._validator = validator
         self._images: OrderedDict[PageKey, tuple[PageImage, QImage]] = OrderedDict()
+        self._opened: OrderedDict[int, None] = OrderedDict()
+        self._noted: set[int] = set()
         self._attempted: set[PageKey] = set()
         self._discard_warned: set[PageKey] = set()
+        self._saving: set[int] = set()  # our own answers, not to be reloaded when echoed
         self._generation = 0
+        self._snapshot_began = 0.0
         self.current: PageKey | None = None
         loader.document_opened.connect(self._on_document_opened)
         loader.open_failed.connect(self._on_open_failed)
         loader.page_rendered.connect(self._on_page_rendered)
         loader.render_failed.connect(self._on_render_failed)
+        loader.files_queued.connect(self._on_files_queued)
+        loader.queue_failed.connect(self._on_queue_failed)
+        self.bridge.changed.connect(self._on_store_change)
+        self.bridge.snapshot_ready.connect(self._apply_snapshot)
         self.runner.job_started.connect(lambda job: self._set_busy(job, True))
         self.runner.progress_changed.connect(lambda job, f: self.progress_changed.emit(f))
         self.runner.recognition_finished.connect(self._on_recognized)
@@ -99,58 +123,100 @@ class ReviewSession(QObject):
     def backend(self, backend: RecognitionBackend | None) -> None:
         self.runner.backend = backend
 
-    # -- opening and navigating
-    def open_paths(self, paths: Iterable[str | Path]) -> list[Path]:
-        """Open files, and the supported files inside folders; returns what was asked to open."""
-        files, problems = collect_files(paths)
-        for problem in problems:
-            self.message_posted.emit("warning", self._text(problem), "")
-        for path in files:
-            already = self.documents.find(path)
-            if already is not None:
-                self.go_to(PageKey(already.document_id, 0))
-                continue
-            self.loader.open(path)
-        return files
+    # -- the queue
+    def restore(self) -> None:
+        """Read the queue and reopen the page the clerk had open (start of the app)."""
+        self.reload_queue()
+        saved = self.store.current_page()
+        self.go_to(key_of(saved) if saved is not None else self.queue.first_to_review())
 
+    def reload_queue(self) -> None:
+        """Read the queue now, on this thread (the clerk's own action needs it at once)."""
+        began = time.monotonic()
+        self._apply_snapshot(QueueSnapshot.read(self.store), began)
+
+    def _apply_snapshot(self, snapshot: QueueSnapshot, began: float) -> None:
+        """Take a fresh read of the queue; follow the open page if it left."""
+        if began < self._snapshot_began:
+            return  # a background read older than the one shown: the next read follows
+        self._snapshot_began = began
+        self.queue = snapshot
+        known = set(self.queue.keys())
+        for key in [k for k in self.reviews if k not in known]:
+            self._forget(key)
+        self.pages_changed.emit()
+        if self.current is not None and self.current not in known:
+            self.current = None
+            following = self.queue.first_to_review()
+            if following is None:
+                self.store.set_current_page(None)
+                self.current_page_cleared.emit()
+            self.go_to(following)
+
+    def open_paths(self, paths: Iterable[str | Path]) -> None:
+        """Queue files, and the supported files inside folders (on the documents thread)."""
+        given = [Path(p) for p in paths]
+        if given:
+            self.loader.queue_files(given, functools.partial(add_to_queue, self.store))
+
+    # -- navigating
     def go_to(self, key: PageKey | None) -> None:
         """Make ``key`` the current page: show its image and, once there, its review."""
         if key is None or key == self.current:
             return
+        page = self.queue.page(key)
+        if page is None:
+            return
         self.current = key
         self._generation += 1
         self.undo_group.setActiveStack(self._stack(key))
+        self._remember_current(page.id)
         self.current_page_changed.emit(key)
         if key in self._images:
             self._show_current_image()
         else:
             self.review_unavailable.emit(key, self.tr("正在载入页面…"))
+            self._ensure_open(key.document_id)
             self.loader.render(key.document_id, key.page_index, self._generation)
 
+    def _remember_current(self, page_id: int) -> None:
+        try:
+            self.store.set_current_page(page_id)
+        except Exception as exc:
+            self._write_failed(exc)
+
     def next_page(self) -> None:
-        self.go_to(self.documents.neighbour(self.current, 1))
+        self.go_to(self.queue.neighbour(self.current, 1))
 
     def previous_page(self) -> None:
-        self.go_to(self.documents.neighbour(self.current, -1))
+        self.go_to(self.queue.neighbour(self.current, -1))
 
     def current_page_image(self) -> PageImage | None:
         entry = self._images.get(self.current) if self.current else None
         return entry[0] if entry else None
 
+    def _ensure_open(self, doc_id: int) -> None:
+        """Open the document on the documents thread once; close the least recent beyond a few."""
+        if doc_id in self._opened:
+            self._opened.move_to_end(doc_id)
+            return
+        self.loader.open(self.queue.documents[doc_id].path, doc_id)
+        self._opened[doc_id] = None
+        while len(self._opened) > OPEN_DOCUMENTS:
+            old, _ = self._opened.popitem(last=False)
+            self.loader.close_document(old)
+
     def _on_document_opened(self, doc_id: int, path: str, page_count: int, note: object) -> None:
-        self.documents.add(OpenDocument(doc_id, Path(path), page_count))
-        if isinstance(note, LocalizedText):
+        if isinstance(note, LocalizedText) and doc_id not in self._noted:
+            self._noted.add(doc_id)
             self.message_posted.emit("info", self._text(note), "")
-        self.pages_changed.emit()
-        self.status_posted.emit(
-            self.tr("已打开 {name}（{count} 页）").format(name=Path(path).name, count=page_count)
-        )
-        if self.current is None:
-            self.go_to(PageKey(doc_id, 0))
 
     def _on_open_failed(self, doc_id: int, path: str, reason: LocalizedText) -> None:
+        self._opened.pop(doc_id, None)
         title = self.tr("无法打开“{name}”").format(name=Path(path).name)
         self.message_posted.emit("error", title, self._text(reason))
+        if self.current is not None and self.current.document_id == doc_id:
+            self.review_unavailable.emit(self.current, title)
 
     def _on_page_rendered(
         self, doc_id: int, index: int, generation: int, page: PageImage, image: QImage
@@ -164,6 +230,8 @@ class ReviewSession(QObject):
             self._show_current_image()
 
     def _on_render_failed(self, doc_id: int, index: int, generation: int, reason: object) -> None:
+        if doc_id not in self._opened:
+            return  # the open failure was reported already
         text = self._text(reason) if isinstance(reason, LocalizedText) else str(reason)
         title = self.tr("无法显示第 {n} 页").format(n=index + 1)
         self.message_posted.emit("error", title, text)
@@ -176,95 +244,75 @@ class ReviewSession(QObject):
         assert key is not None
         self._images.move_to_end(key)
         self.page_image_ready.emit(key, self._images[key][1])
-        if key in self.reviews:
-            self.review_ready.emit(key, self.reviews[key])
+        self._show_current_review()
+
+    def _show_current_review(self) -> None:
+        """The review of the current page, from memory or the store, or why there is none."""
+        key = self.current
+        page = self.queue.page(key)
+        if key is None or page is None or key not in self._images:
+            return
+        review = self.reviews.get(key) or self._load_review(key, page.id)
+        if review is not None:
+            self.review_ready.emit(key, review)
         elif self.runner.busy and self.runner.current and self.runner.current.key == key:
             self.review_unavailable.emit(key, self.tr("正在识别…"))
+        elif page.status is PageStatus.RECOGNIZING:
+            self.review_unavailable.emit(key, self.tr("批量识别正在处理此页…"))
+        elif page.status is PageStatus.FAILED and key in self._attempted:
+            self.review_unavailable.emit(key, self.tr("识别失败。可按 F5 重试。"))
+        elif page.status is PageStatus.FAILED:
+            why = self.tr("识别失败：{message}").format(message=page.error_message)
+            self.review_unavailable.emit(key, why + "\n" + self.tr("可按 F5 重试。"))
         elif self.recognize_on_open and key not in self._attempted and self.backend is not None:
             self.recognize_current()
         else:
             self.review_unavailable.emit(key, self.tr("此页尚未识别。按 F5 识别。"))
 
-    # -- recognition
-    def recognize_current(self) -> None:
-        """Recognize the current page in the background (F5)."""
-        page = self.current_page_image()
-        if self.current is None or page is None:
-            self.status_posted.emit(self.tr("没有可识别的页面。"))
+    def _load_review(self, key: PageKey, page_id: int) -> ReviewState | None:
+        try:
+            review = stored_review(self.store, page_id, self._validator, self._write_failed)
+        except Exception as exc:
+            self._write_failed(exc)
+            return None
+        if review is not None:
+            self.reviews[key] = review
+        return review
+
+    def _on_store_change(self, kind: str, page_id: object) -> None:
+        """A committed change (GUI thread): a batch answer for a page replaces what we hold."""
+        if kind not in ("recognized", "status") or not isinstance(page_id, int):
             return
-        if self.backend is None:
-            self.message_posted.emit(
-                "warning", self.tr("没有可用的识别引擎"), self.tr("请在“设置”中选择识别引擎。")
-            )
+        if kind == "recognized" and page_id in self._saving:
+            self._saving.discard(page_id)
             return
-        if self._would_discard_work(self.current):
+        known = self.queue.page_by_id(page_id)
+        if known is None:
+            return  # added since the last read: nothing of it is held or shown yet
+        key = key_of(known)
+        if kind == "recognized":
+            self._forget(key)
+        if key != self.current or key in self.reviews:
             return
-        self._attempted.add(self.current)
-        self.review_unavailable.emit(self.current, self.tr("正在识别…"))
-        self.runner.start(self.current, page)
+        try:  # the open page only: the store is shared with the batch's threads
+            page = self.store.page(page_id)
+        except KeyError:
+            return
+        self.queue = self.queue.with_page(page)
+        self._show_current_review()
 
-    def _would_discard_work(self, key: PageKey) -> bool:
-        """True (and a warning) the first time F5 would throw away the clerk's edits on ``key``."""
-        review = self.reviews.get(key)
-        if review is None or key in self._discard_warned:
-            return False
-        names = review.names()
-        if not any(review.field(n).edited or review.field(n).confirmed for n in names):
-            return False
-        self._discard_warned.add(key)
-        self.message_posted.emit(
-            "warning",
-            self.tr("此页已有修改或确认"),
-            self.tr("再按一次 F5 将重新识别此页，并放弃这些修改和确认。"),
-        )
-        return True
-
-    def cancel_recognition(self) -> None:
-        self.runner.cancel()
-
-    def _set_busy(self, job: RecognitionJob, busy: bool) -> None:
-        self.recognition_busy_changed.emit(busy)
-        if busy:
-            self.status_posted.emit(
-                self.tr("正在识别 {page}…").format(page=self.documents.label(job.key))
-            )
-
-    def _on_recognized(self, job: RecognitionJob, result: RecognitionResult) -> None:
-        self.recognition_busy_changed.emit(False)
-        review = ReviewState(result, self._validator)
-        self.reviews[job.key] = review
-        self._discard_warned.discard(job.key)
-        self._stack(job.key).clear()
-        located = sum(1 for f in result.fields if f.located)
-        self.status_posted.emit(
-            self.tr("识别完成：{n} 个字段，{m} 个有位置").format(n=len(result.fields), m=located)
-        )
-        self.pages_changed.emit()
-        if job.key == self.current:
-            self.review_ready.emit(job.key, review)
-
-    def _on_recognition_failed(self, job: RecognitionJob, error: RecognitionError) -> None:
-        self.recognition_busy_changed.emit(False)
-        body = error.advice.get(self.language) if error.advice else ""
-        code = f"[{error.code}]" + (f" RequestId {error.request_id}" if error.request_id else "")
-        title = self.tr("识别失败：") + error.headline(self.language)
-        self.message_posted.emit("error", title, f"{body}\n{code}".strip())
-        self.status_posted.emit(self.tr("识别失败。"))
-        if job.key == self.current:
-            self.review_unavailable.emit(job.key, self.tr("识别失败。可按 F5 重试。"))
-
-    def _on_recognition_cancelled(self, job: RecognitionJob) -> None:
-        self.recognition_busy_changed.emit(False)
-        self.status_posted.emit(self.tr("识别已取消。"))
-        if job.key == self.current and job.key not in self.reviews:
-            self.review_unavailable.emit(job.key, self.tr("识别已取消。按 F5 重新识别。"))
-
-    # -- review
+    # -- review of the current page
     def _stack(self, key: PageKey) -> QUndoStack:
         if key not in self._stacks:
-            stack = QUndoStack(self.undo_group)
-            self._stacks[key] = stack
+            self._stacks[key] = QUndoStack(self.undo_group)
         return self._stacks[key]
+
+    def _forget(self, key: PageKey) -> None:
+        """Drop what memory holds of a page (its answer was replaced, or it left the queue)."""
+        self.reviews.pop(key, None)
+        stack = self._stacks.get(key)
+        if stack is not None:
+            stack.clear()
 
     @property
     def current_review(self) -> ReviewState | None:
@@ -286,31 +334,15 @@ class ReviewSession(QObject):
         review.set_confirmed(name, True)
         return review.next_needing_review(name)
 
-    def approve_current(self) -> None:
-        """The clerk approves the page (Ctrl+Enter): mark it and go to the next unapproved one."""
-        review = self.current_review
-        if self.current is None or review is None:
-            self.status_posted.emit(self.tr("此页尚未识别，不能通过。"))
-            return
-        review.approved = True
-        self.documents.approved.add(self.current)
-        self.pages_changed.emit()
-        errors = sum(1 for n in review.names() if review.field(n).worst_level == "error")
-        note = self.tr("（仍有 {n} 个错误）").format(n=errors) if errors else ""
-        self.status_posted.emit(
-            self.tr("已通过 {page}").format(page=self.documents.label(self.current)) + note
-        )
-        following = self.documents.next_unapproved(self.current)
-        if following is not None:
-            self.go_to(following)
-
-    def page_marks(self) -> dict[PageKey, str]:
-        """A sign per page for the page list: ✓ approved, ● recognized."""
-        marks = {key: "●" for key in self.reviews}
-        marks.update({key: "✓" for key in self.documents.approved})
-        return marks
+    def _write_failed(self, error: Exception) -> None:
+        detail = error.one_line(self.language) if hasattr(error, "one_line") else str(error)
+        self.message_posted.emit("error", self.tr("未能保存到审核数据库"), detail)
 
     def shutdown(self) -> None:
         """Stop background work (window closing)."""
         self.runner.shutdown()
         self.loader.shutdown()
+        self.bridge.detach()
+        # Answers and store changes still queued must not reach a closed store.
+        for source in (self.runner, self.loader, self.bridge):
+            source.blockSignals(True)

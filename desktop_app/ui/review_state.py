@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from desktop_app.core.checks import CheckResult, Level, validate
 from desktop_app.core.model import Polygon, RecognitionResult
@@ -74,10 +75,19 @@ class FieldReview:
         return FieldState.EDITED if self.edited else FieldState.RECOGNIZED
 
 
+class FieldRecorder(Protocol):
+    """Where a review writes each change of the clerk the moment it happens (the store)."""
+
+    def value_set(self, name: str, value: str) -> None: ...
+
+    def confirmation_set(self, name: str, confirmed: bool) -> None: ...
+
+
 class ReviewState:
     """Every field of the detected form, in schema order, with its review state.
 
     ``changed`` callbacks receive the set of field names whose display may differ.
+    ``recorder`` (when set) is told of every value and confirmation change, undo included.
     """
 
     def __init__(self, result: RecognitionResult, validator: Validator | None = None) -> None:
@@ -98,6 +108,18 @@ class ReviewState:
             self._fields[spec.name] = FieldReview(spec, found.value, found.value, found.polygon)
         self.approved = False
         self.changed: list[Callable[[set[str]], None]] = []
+        self.recorder: FieldRecorder | None = None
+        self._run_checks()
+
+    def restore(self, saved: Mapping[str, tuple[str, bool]]) -> None:
+        """Put back what the clerk held (name → (value, confirmed)) without recording it.
+
+        Names outside the form (a field the clerk added by hand elsewhere) are ignored.
+        """
+        for name, (value, confirmed) in saved.items():
+            if name in self._fields:
+                self._fields[name].value = value
+                self._fields[name].confirmed = confirmed
         self._run_checks()
 
     def names(self) -> list[str]:
@@ -117,11 +139,15 @@ class ReviewState:
         if self._fields[name].value == value:
             return
         self._fields[name].value = value
+        if self.recorder is not None:
+            self.recorder.value_set(name, value)
         self._notify({name} | self._run_checks())
 
     def set_confirmed(self, name: str, confirmed: bool = True) -> None:
         if self._fields[name].confirmed != confirmed:
             self._fields[name].confirmed = confirmed
+            if self.recorder is not None:
+                self.recorder.confirmation_set(name, confirmed)
             self._notify({name})
 
     def needs_review(self, name: str) -> bool:

@@ -13,7 +13,6 @@ ENGLISH: dict[str, str] = {
     "视图(&V)": "&View",
     "识别(&R)": "&Recognition",
     "工具栏": "Toolbar",
-    "打开…": "Open…",
     "最近打开": "Open Recent",
     "设置…": "Settings…",
     "退出": "Quit",
@@ -108,4 +107,113 @@ ENGLISH: dict[str, str] = {
     "界面语言（重启后生效）": "Language (applies after a restart)",
     "打开文件后自动识别当前页": "Recognize the current page when a file opens",
     "界面语言将在重新启动后生效。": "The new language applies after a restart.",
+    # queue, batch, export (issue 5)
+    "添加文件…": "Add Files…",
+    "添加文件": "Add Files",
+    "添加文件夹…": "Add Folder…",
+    "添加文件夹": "Add Folder",
+    "导出…": "Export…",
+    "识别全部新页面": "Recognize All New Pages",
+    "全部识别": "Recognize All",
+    "暂停批量识别": "Pause Batch Recognition",
+    "继续批量识别": "Resume Batch Recognition",
+    "取消批量识别": "Cancel Batch Recognition",
+    "通过选中的页面": "Approve Selected Pages",
+    "退回选中的页面…": "Reject Selected Pages…",
+    "重新识别选中的页面": "Recognize Selected Pages Again",
+    "从队列中移除选中的文件": "Remove Selected Files from the Queue",
+    "队列(&Q)": "&Queue",
+    "本次工作暂存在临时数据库中，退出程序后不会保留。": (
+        "This session works in a temporary database; its work is not kept after you quit."
+    ),
+    "批量识别": "Batch recognition",
+    "批量识别意外中止，详情见日志。": "Batch recognition stopped unexpectedly; see the log.",
+    "已暂停": "paused",
+    "批量识别结束：成功 {ok} 页，失败 {failed} 页，用时 {time}": (
+        "Batch recognition done: {ok} pages recognized, {failed} failed, in {time}"
+    ),
+    "批量识别 0/{total}": "Batch 0/{total}",
+    "批量识别 {done}/{total}": "Batch {done}/{total}",
+    "（已取消，{n} 页留待下次）": " (cancelled; {n} pages left for next time)",
+    "失败 {n}": "{n} failed",
+    "剩余约 {eta}": "about {eta} left",
+    "导出": "Export",
+    "Excel 工作簿 (.xlsx)": "Excel workbook (.xlsx)",
+    "CSV，UTF-8 (.csv)": "CSV, UTF-8 (.csv)",
+    "JSON 汇总文件 (.json)": "JSON bundle (.json)",
+    "所有已通过的页面": "All approved pages",
+    "队列中选中的页面（{n} 页）": "The pages selected in the queue ({n})",
+    "也导出校验有错误的页面（强制导出）": "Also export pages failing checks (force)",
+    "注意：有错误的页面将被导出，并在文件中标注为“强制导出”。请确认这些错误已经核实，否则不要勾选。": (
+        "Warning: pages with check errors will be exported and marked “forced” in the file. "
+        "Only tick this when the errors have been verified."
+    ),
+    "浏览…": "Browse…",
+    "格式：": "Format:",
+    "页面：": "Pages:",
+    "保存到：": "Save to:",
+    "导出到": "Export To",
+    "选中的页面": "the selected pages",
+    "已通过的页面": "the approved pages",
+    "已导出 {n} 页到 {where}": "Exported {n} pages to {where}",
+    "{name} 第 {n} 页": "{name} page {n}",
+    "其中 {n} 页校验有错误，已在文件中标注为“强制导出”。": (
+        "{n} of them fail checks and are marked “forced” in the file."
+    ),
+    "{n} 页因校验错误未导出：{pages}{more}（勾选“强制导出”可一并导出）": (
+        "{n} pages held back for check errors: {pages}{more} (tick “force” to export them too)"
+    ),
+    "{n} 页尚未识别，未导出。": "{n} pages are not recognized yet and were not exported.",
+    "没有导出任何页面：{scope}中没有可导出的。": "Nothing exported: none of {scope} can be exported.",
+    "导出失败：{path}": "Export failed: {path}",
+    "队列是空的。把发票文件或文件夹拖到窗口中。": (
+        "The queue is empty. Drop invoice files or folders on the window."
+    ),
+    "退回原因：{reason}": "Reason: {reason}",
+    "{why}：与 {where} 相同": "{why}: same as {where}",
+    "失败的页面在队列中标为“识别失败”，鼠标停在上面可看原因；可重新识别。": (
+        "Failed pages are marked “Failed” in the queue; hover over one for the reason. "
+        "You can recognize them again."
+    ),
+    "从队列中移除": "Remove from the Queue",
+    "从队列中移除 {n} 个文件？它们的识别结果和修改将被删除（审计记录保留）。": (
+        "Remove {n} files from the queue? Their results and edits are deleted "
+        "(the audit trail stays)."
+    ),
+    "批量识别正在进行，新页面会在下一次批量识别时处理。": (
+        "A batch is running; new pages are recognized by the next batch."
+    ),
+    "没有待识别的新页面。": "No new pages to recognize.",
+    "已通过 {n} 页": "Approved {n} pages",
+    "已退回 {n} 页：{reason}": "Rejected {n} pages: {reason}",
+    "全部页面": "All pages",
+    "重复的页面": "Duplicates",
+    "按状态筛选": "Filter by status",
+    "文件 / 页": "File / page",
+    "状态": "Status",
+    "还剩 {n} 张待审": "{n} left to review",
+    "共 {total} 页 · 已通过 {approved} · 失败 {failed} · 待识别 {new}": (
+        "{total} pages · {approved} approved · {failed} failed · {new} new"
+    ),
+    "第 {n} 页": "Page {n}",
+    "退回页面": "Reject Pages",
+    "请填写或选择退回原因": "Type or choose the reason",
+    "退回": "Reject",
+    "图像不清晰，无法核对": "Image too unclear to check",
+    "不是机动车销售发票": "Not a motor vehicle sales invoice",
+    "发票信息与实物不符": "Invoice does not match the vehicle",
+    "重复提交": "Submitted twice",
+    "退回 {n} 页。请说明原因：": "Reject {n} pages. Why?",
+    "未能保存到审核数据库": "Could not save to the review database",
+    "批量识别正在处理此页…": "The batch is recognizing this page…",
+    "识别失败：{message}": "Recognition failed: {message}",
+    "可按 F5 重试。": "Press F5 to try again.",
+    "无法把文件加入队列": "Could not add the files to the queue",
+    "队列中的页面都已审核完毕。": "Every page in the queue has been reviewed.",
+    "“{name}”与队列中的“{twin}”内容相同，未重复加入。": (
+        "“{name}” has the same content as “{twin}” in the queue; not added twice."
+    ),
+    "已加入队列：{files} 个文件，{pages} 页": "Queued {files} files, {pages} pages",
+    "……共 {n} 处重复": "… {n} duplicates in all",
+    "{names} 等 {n} 页": "{names} and others ({n} pages)",
 }

@@ -68,9 +68,10 @@ def test_clerk_fixes_a_sum_error_from_the_keyboard_and_undoes_it(qtbot, tmp_path
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(page))])
     pos = QPointF(200, 200)
-    for event_type in (QDragEnterEvent, QDropEvent):
+    # QDragEnterEvent takes a QPoint, QDropEvent a QPointF.
+    for event_type, at in ((QDragEnterEvent, pos.toPoint()), (QDropEvent, pos)):
         event = event_type(
-            pos,
+            at,
             Qt.DropAction.CopyAction,
             mime,
             Qt.MouseButton.LeftButton,
@@ -106,5 +107,5 @@ def test_clerk_fixes_a_sum_error_from_the_keyboard_and_undoes_it(qtbot, tmp_path
 
     qtbot.keyClick(focused, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert review.approved
-    assert window.page_list.item(0).text().startswith("✓")
+    assert window.session.queue.pages[0].status.value == "approved"
     assert load_preferences(prefs_path).recent_files == [str(page.resolve())]

@@ -31,3 +31,22 @@ def test_screenshot_of_a_replayed_answer(qapp, tmp_path: Path) -> None:
     with Image.open(out) as image:
         assert image.size == (900, 600)
     assert not out.with_suffix(".preferences.json").exists()
+
+
+def test_screenshot_of_a_queue_after_a_batch(qapp, tmp_path: Path) -> None:
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for number in range(3):
+        Image.new("RGB", (600, 300), (255, 255, 250 - number)).save(folder / f"{number}.png")
+    answer = tmp_path / "answer.json"
+    answer.write_text(dumps_response(ANSWER), encoding="utf-8")
+    out = tmp_path / "queue.png"
+    database = tmp_path / "review.sqlite3"
+    code = screenshot.main(
+        [str(out), str(folder), "--answer", str(answer), "--batch", "--database", str(database)]
+    )
+    assert code == 0 and out.is_file()
+    from desktop_app.store import PageStatus, open_store
+
+    with open_store(database) as store:
+        assert store.status_counts()[PageStatus.NEEDS_REVIEW] == 3

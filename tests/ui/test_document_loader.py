@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pymupdf
-from conftest import write_page
+from window_fakes import write_page
 
 from desktop_app.documents.document import open_document
 from desktop_app.ui.document_loader import DocumentLoader
@@ -68,8 +68,8 @@ def test_every_document_call_runs_on_one_non_gui_thread(qtbot, tmp_path) -> None
 def test_pdf_pages_are_all_listed(qtbot, make_window, tmp_path) -> None:
     window = make_window(recognize_on_open=False)
     window.open_paths([make_pdf(tmp_path / "three.pdf", 3)])
-    qtbot.waitUntil(lambda: window.page_list.count() == 3, timeout=5000)
-    assert window.page_list.item(2).text() == "three.pdf · 3/3"
+    qtbot.waitUntil(lambda: len(window.queue_panel.visible_page_items()) == 3, timeout=5000)
+    assert window.session.queue.label(window.session.queue.keys()[2]) == "three.pdf · 3/3"
     qtbot.waitUntil(lambda: window.view.has_image, timeout=5000)
     assert "F5" in window.panel.widget().text()  # not recognized: says how to start
 

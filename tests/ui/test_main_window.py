@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import LOCATED, FakeBackend, auth_error, write_page
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from window_fakes import LOCATED, FakeBackend, auth_error, write_page
 
 from desktop_app.ui.review_state import FieldState
 
@@ -19,8 +19,8 @@ def drop(window, paths: list[Path], target=None) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(window.width() / 2, window.height() / 2)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(
-        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(  # QDragMoveEvent takes a QPoint, QDropEvent a QPointF
+        pos.toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
@@ -237,23 +237,21 @@ def test_pages_move_with_page_down_and_ctrl_enter_approves(qtbot, make_window, t
     (folder / "notes.txt").write_text("not an invoice")
     window = make_window()
     drop(window, [folder], target=window.panel)
-    qtbot.waitUntil(lambda: window.page_list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.queue_panel.visible_page_items()) == 2, timeout=5000)
     wait_for_boxes(qtbot, window)
-    assert window.session.documents.document(window.session.current).path == first
+    assert window.session.queue.document(window.session.current).path == first
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
-    qtbot.waitUntil(
-        lambda: window.session.documents.document(window.session.current).path == second
-    )
+    qtbot.waitUntil(lambda: window.session.queue.document(window.session.current).path == second)
     wait_for_boxes(qtbot, window)
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp)
-    qtbot.waitUntil(lambda: window.session.documents.document(window.session.current).path == first)
+    qtbot.waitUntil(lambda: window.session.queue.document(window.session.current).path == first)
     qtbot.waitUntil(lambda: window.session.current_review is not None)
     editor = window.panel.rows["发票号码"].editor
     window.panel.select_field("发票号码")
     qtbot.waitUntil(editor.hasFocus)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.documents.document(window.session.current).path == second
-    assert window.page_list.item(0).text().startswith("✓")
+    assert window.session.queue.document(window.session.current).path == second
+    assert window.session.queue.pages[0].status.value == "approved"
 
 
 def test_zoom_fit_and_rotate(qtbot, make_window, page_file) -> None:
@@ -318,7 +316,7 @@ def test_opening_a_file_twice_shows_it_once(qtbot, make_window, page_file) -> No
     window.open_paths([page_file])
     wait_for_boxes(qtbot, window)
     window.open_paths([page_file])
-    assert window.page_list.count() == 1
+    assert len(window.queue_panel.visible_page_items()) == 1
 
 
 def test_several_files_dropped_on_a_field_open_and_leave_the_field_alone(
@@ -330,7 +328,7 @@ def test_several_files_dropped_on_a_field_open_and_leave_the_field_alone(
     wait_for_boxes(qtbot, window)
     editor = window.panel.rows["发票代码"].editor
     drop(window, [first, second], target=editor)
-    qtbot.waitUntil(lambda: window.page_list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.queue_panel.visible_page_items()) == 2, timeout=5000)
     assert editor.text() == "153001720011"
 
 
@@ -355,7 +353,7 @@ def test_each_page_keeps_its_own_values_and_undo_history(qtbot, make_window, tmp
     first, second = write_page(tmp_path / "1.png"), write_page(tmp_path / "2.png")
     window = make_window()
     window.open_paths([first, second])
-    qtbot.waitUntil(lambda: window.page_list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.queue_panel.visible_page_items()) == 2, timeout=5000)
     wait_for_boxes(qtbot, window)
     window.session.edit_field("发票号码", "11111111")
     editor = window.panel.rows["发票号码"].editor

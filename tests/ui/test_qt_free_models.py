@@ -8,7 +8,9 @@ from pathlib import Path
 
 QT_FREE = (
     "desktop_app.ui.review_state",
-    "desktop_app.ui.open_documents",
+    "desktop_app.ui.queue_snapshot",
+    "desktop_app.ui.stored_review",
+    "desktop_app.ui.queue_intake",
     "desktop_app.ui.preferences",
     "desktop_app.ui.file_collector",
     "desktop_app.ui.recognition_worker",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import FakeBackend, sample_result
 from PySide6.QtCore import QCoreApplication
+from window_fakes import FakeBackend, sample_result
 
 from desktop_app.core.errors import RecognitionError
 from desktop_app.documents.page import PageImage

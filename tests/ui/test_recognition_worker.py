@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeBackend
+from window_fakes import FakeBackend
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.errors import Cancelled

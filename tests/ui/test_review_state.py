@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import sample_result
+from window_fakes import sample_result
 
 from desktop_app.core.schema import Group
 from desktop_app.ui.review_state import FieldState, ReviewState

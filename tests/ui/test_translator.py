@@ -23,7 +23,7 @@ def test_window_in_english(qtbot, make_window) -> None:
     try:
         window = build_window(Preferences(language="en"), backend=None)
         qtbot.addWidget(window)
-        assert window.actions_.open.text() == "Open…"
+        assert window.actions_.open.text() == "Add Files…"
         assert window.menuBar().actions()[0].text() == "&File"
     finally:
         install_language("zh")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import LOCATED, FakeBackend
 from PySide6.QtCore import QRect, Qt
+from window_fakes import LOCATED, FakeBackend
 
 from desktop_app.ui import app as app_module
 

@@ -124,3 +124,22 @@ def test_threads_share_one_store(store, fake_doc, motor_result) -> None:
         t.join()
     assert sum(e.action == "edit" for e in store.audit_trail()) == 100
     assert all(store.values(p)["备注"] == f"{p}-24" for p in pages)
+
+
+def test_recognized_result_is_the_answer_without_the_edits(store, fake_doc, motor_result) -> None:
+    (page,) = fake_doc(store, "a.png")
+    assert store.recognized_result(page) is None
+    store.save_recognition(page, motor_result)
+    store.edit_field(page, "发票号码", "99999999")
+    recognized = store.recognized_result(page)
+    assert recognized is not None
+    assert recognized.values()["发票号码"] == motor_result.values()["发票号码"]
+    assert store.corrected_result(page).values()["发票号码"] == "99999999"
+
+
+def test_confirming_a_field_the_answer_lacked_keeps_it(store, fake_doc, motor_result) -> None:
+    (page,) = fake_doc(store, "a.png")
+    store.save_recognition(page, motor_result)
+    confirmed = store.confirm_field(page, "完税凭证号码")
+    assert confirmed.confirmed and confirmed.current == "" and confirmed.recognized == ""
+    assert ("confirm", "完税凭证号码") in [(e.action, e.field) for e in store.audit_trail([page])]

@@ -116,30 +116,6 @@ def sign(
     return Signature(payload_hash, creq, creq_hash, to_sign, signature, authorization)
 
 
-def authorization_header(
-    secret_id: str,
-    secret_key: str,
-    *,
-    service: str,
-    host: str,
-    timestamp: int,
-    body: bytes,
-    content_type: str = JSON_CONTENT_TYPE,
-    extra_signed_headers: Mapping[str, str] | None = None,
-) -> str:
-    """The ``Authorization`` header value of :func:`sign`."""
-    return sign(
-        secret_id,
-        secret_key,
-        service=service,
-        host=host,
-        timestamp=timestamp,
-        body=body,
-        content_type=content_type,
-        extra_signed_headers=extra_signed_headers,
-    ).authorization
-
-
 @dataclass(frozen=True)
 class ApiCall:
     """What one API call is, apart from its body and credentials."""
@@ -174,9 +150,9 @@ def request_headers(
         headers["X-TC-Token"] = token
     if call.language:
         headers["X-TC-Language"] = call.language
-    headers["Authorization"] = authorization_header(
+    headers["Authorization"] = sign(
         secret_id, secret_key, service=call.service, host=call.host, timestamp=timestamp, body=body
-    )
+    ).authorization
     return headers
 
 

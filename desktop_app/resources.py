@@ -1,4 +1,4 @@
-"""Files the program ships (icons, later compiled translations), found the same way everywhere.
+"""Files the program ships (icons, compiled translations), found the same way everywhere.
 
 The files live in ``desktop_app/assets/`` and travel as package data, so one lookup
 serves the three ways the program runs:
@@ -95,5 +95,5 @@ def app_icon() -> Path:
 
 
 def translations_dir() -> Path:
-    """Where compiled translations (``*.qm``) are shipped; may not exist yet."""
+    """Where compiled translations (``*.qm``) are shipped."""
     return assets_dir() / "i18n"

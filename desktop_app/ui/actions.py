@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from desktop_app import resources
 from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.translator import tr
 
 Key = QKeySequence.StandardKey
 
@@ -23,8 +24,13 @@ def _follow_undo_group(undo: QAction, redo: QAction, group: QUndoGroup) -> None:
     redo.setEnabled(False)
     group.canUndoChanged.connect(undo.setEnabled)
     group.canRedoChanged.connect(redo.setEnabled)
-    group.undoTextChanged.connect(lambda text: undo.setToolTip(f"{undo.text()}: {text}"))
-    group.redoTextChanged.connect(lambda text: redo.setToolTip(f"{redo.text()}: {text}"))
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(_step_tip(undo, text)))
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(_step_tip(redo, text)))
+
+
+def _step_tip(action: QAction, step: str) -> str:
+    """The tooltip "Undo: Edit “Invoice code”", or the action's name when there is no step."""
+    return tr("{action}：{step}").format(action=action.text(), step=step) if step else action.text()
 
 
 class WindowActions(QObject):
@@ -50,8 +56,8 @@ class WindowActions(QObject):
         window = self._window
         action = QAction(QIcon(str(resources.icon(icon))) if icon else QIcon(), text, window)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if shortcuts:
-            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if native:  # a standard key may have no binding on this platform (Quit on Linux)
             action.setToolTip(f"{text} ({native})")
         if short_text:
             action.setIconText(short_text)

@@ -25,7 +25,7 @@ from desktop_app.ui.preferences import Preferences, load_preferences
 from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.review_state import Validator
 from desktop_app.ui.settings_dialog import open_settings_dialog
-from desktop_app.ui.translator import install_language
+from desktop_app.ui.translator import install_language, tr
 
 APP_NAME = "CarInvoiceDesk"
 
@@ -86,7 +86,7 @@ def build_window(
             refused.message.get(prefs.language),
             refused.advice.get(prefs.language)
             + "\n"
-            + window.tr("本次工作暂存在临时数据库中，退出程序后不会保留。"),
+            + tr("本次工作暂存在临时数据库中，退出程序后不会保留。"),
         )
     session.restore()
     if problem is not None:
@@ -109,8 +109,8 @@ def _report_unexpected_errors(window: MainWindow) -> None:
         log.error("unexpected error", exc_info=(kind, error, trace))
         window.show_message(
             "error",
-            window.tr("程序内部错误：{what}").format(what=f"{kind.__name__}: {error}"),
-            window.tr("当前操作未完成，其他功能仍可使用。请把此消息告诉管理员。"),
+            tr("程序内部错误：{what}").format(what=f"{kind.__name__}: {error}"),
+            tr("当前操作未完成，其他功能仍可使用。请把此消息告诉管理员。"),
         )
 
     sys.excepthook = hook

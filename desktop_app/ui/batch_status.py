@@ -93,5 +93,5 @@ class BatchStatus(QWidget):
             ok=summary.succeeded, failed=summary.failed, time=clock_text(summary.elapsed_s)
         )
         if summary.cancelled:
-            text += self.tr("（已取消，{n} 页留待下次）").format(n=summary.requeued)
+            text += self.tr("（已取消，%n 页留待下次）", "", summary.requeued)
         return text

@@ -82,7 +82,9 @@ class ExportDialog(QDialog):
         self.force.toggled.connect(self.warning.setVisible)
         self.path_edit = QLineEdit()
         stamp = datetime.date.today().strftime("%Y%m%d")
-        self.path_edit.setText(str((folder or Path.home()) / f"发票导出-{stamp}.xlsx"))
+        self.path_edit.setText(
+            str((folder or Path.home()) / self.tr("发票导出-{date}.xlsx").format(date=stamp))
+        )
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -140,18 +142,22 @@ def describe_export(
     details = []
     if report.forced:
         details.append(
-            tr("其中 {n} 页校验有错误，已在文件中标注为“强制导出”。").format(n=len(report.forced))
+            tr("其中 %n 页校验有错误，已在文件中标注为“强制导出”。", "", len(report.forced))
         )
     if report.held_back:
-        names = "、".join(_page_name(p.page) for p in report.held_back[:_LISTED])
+        names = tr("、", "list separator").join(
+            _page_name(p.page) for p in report.held_back[:_LISTED]
+        )
         more = "…" if len(report.held_back) > _LISTED else ""
         details.append(
-            tr("{n} 页因校验错误未导出：{pages}{more}（勾选“强制导出”可一并导出）").format(
-                n=len(report.held_back), pages=names, more=more
-            )
+            tr(
+                "%n 页因校验错误未导出：{pages}{more}（勾选“强制导出”可一并导出）",
+                "",
+                len(report.held_back),
+            ).format(pages=names, more=more)
         )
     if report.unrecognized:
-        details.append(tr("{n} 页尚未识别，未导出。").format(n=len(report.unrecognized)))
+        details.append(tr("%n 页尚未识别，未导出。", "", len(report.unrecognized)))
     if not report.exported:
         scope = tr("选中的页面") if options.selection is not None else tr("已通过的页面")
         return (
@@ -160,7 +166,7 @@ def describe_export(
             "\n".join(details),
         )
     where = ", ".join(str(f) for f in report.files)
-    title = tr("已导出 {n} 页到 {where}").format(n=len(report.exported), where=where)
+    title = tr("已导出 %n 页到 {where}", "", len(report.exported)).format(where=where)
     return ("warning" if report.held_back else "info"), title, "\n".join(details)
 
 

@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         self.panel.refresh(names)
         for name in names:
             field = review.field(name)
-            tip = f"{field.spec.label.get(self._language)}：{field.value or '—'}"
+            tip = self.tr("{name}：{value}").format(
+                name=field.spec.label.get(self._language), value=field.value or "—"
+            )
             tip += "".join(f"\n{c.message.get(self._language)}" for c in field.checks)
             self.view.update_box(name, field.state, tip)
         counts = review.counts()

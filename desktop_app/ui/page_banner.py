@@ -50,7 +50,7 @@ class PageBanner(QLabel):
             for twin in twins[:_NAMED]:
                 other = snapshot.page_by_id(twin.other_page_id)
                 names.append(snapshot.label(key_of(other)) if other is not None else "?")
-            where = "、".join(names)
+            where = self.tr("、", "list separator").join(names)
             if len(twins) > _NAMED:
                 where = self.tr("{names} 等 {n} 页").format(names=where, n=len(twins))
             why = twins[0].label.get(self._language)

@@ -131,7 +131,7 @@ class QueueCommands(QObject):
     # -- deciding pages
     def approve_selected(self) -> int:
         done = self.session.approve_pages(self.target_page_ids())
-        self._window.statusBar().showMessage(self.tr("已通过 {n} 页").format(n=done), 8000)
+        self._window.statusBar().showMessage(self.tr("已通过 %n 页", "", done), 8000)
         return done
 
     def ask_reject(self) -> RejectDialog | None:
@@ -149,7 +149,7 @@ class QueueCommands(QObject):
     def _reject(self, page_ids: list[int], reason: str) -> None:
         done = self.session.reject_pages(page_ids, reason)
         self._window.statusBar().showMessage(
-            self.tr("已退回 {n} 页：{reason}").format(n=done, reason=reason), 8000
+            self.tr("已退回 %n 页：{reason}", "", done).format(reason=reason), 8000
         )
 
     def rerecognize(self) -> None:
@@ -168,8 +168,10 @@ class QueueCommands(QObject):
             QMessageBox.Icon.Question,
             self.tr("从队列中移除"),
             self.tr(
-                "从队列中移除 {n} 个文件？它们的识别结果和修改将被删除（审计记录保留）。"
-            ).format(n=len(documents)),
+                "从队列中移除 %n 个文件？它们的识别结果和修改将被删除（审计记录保留）。",
+                "",
+                len(documents),
+            ),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self._window,
         )

@@ -178,7 +178,7 @@ class QueuePanel(QWidget):
         item.setForeground(2, DUPLICATE_COLOR)
         lines = [self._twin_text(d.other_page_id, d.label) for d in twins[:_TWINS_LISTED]]
         if len(twins) > _TWINS_LISTED:
-            lines.append(self.tr("……共 {n} 处重复").format(n=len(twins)))
+            lines.append(self.tr("……共 %n 处重复", "", len(twins)))
         item.setToolTip(2, "\n".join(lines))
 
     def _twin_text(self, other_id: int, label: object) -> str:

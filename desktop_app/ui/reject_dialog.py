@@ -33,7 +33,7 @@ class RejectDialog(QDialog):
         self._ok.setEnabled(False)
         self.reason_box.currentTextChanged.connect(lambda t: self._ok.setEnabled(bool(t.strip())))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("退回 {n} 页。请说明原因：").format(n=count)))
+        layout.addWidget(QLabel(self.tr("退回 %n 页。请说明原因：", "", count)))
         layout.addWidget(self.reason_box)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.ui.queue_intake import Intake
 from desktop_app.ui.recognition_job import PageKey
+from desktop_app.ui.translator import tr
 
 if TYPE_CHECKING:
     from desktop_app.ui.review_session import ReviewSession
@@ -89,7 +90,7 @@ class SessionPages(_Base):
         review.approved = True
         self._store_call(self.reload_queue)  # the next page must be chosen from fresh statuses
         errors = sum(1 for n in review.names() if review.field(n).worst_level == "error")
-        note = self.tr("（仍有 {n} 个错误）").format(n=errors) if errors else ""
+        note = _errors_note(errors)
         self.status_posted.emit(
             self.tr("已通过 {page}").format(page=self.queue.label(self.current)) + note
         )
@@ -137,3 +138,12 @@ class SessionPages(_Base):
                 self._opened.pop(document_id, None)
                 self.loader.close_document(document_id)
         self.bridge.flush()
+
+
+def _errors_note(errors: int) -> str:
+    """The note " (2 errors remain)" after an approval; empty when there are none.
+
+    Module level on purpose: PySide6 (6.11) looks a counted ``self.tr()`` up under
+    ``type(self)`` only (``ReviewSession``), never under a mixin such as ``SessionPages``.
+    """
+    return tr("（仍有 %n 个错误）", "", errors) if errors else ""

@@ -38,6 +38,8 @@ class BatchSummary:
     requeued: int
     cancelled: bool
     elapsed_s: float
+    #: The error code that stopped the batch (bad keys, billing ...), else "".
+    stopped_by: str = ""
 
     @property
     def pages_per_second(self) -> float:

@@ -10,7 +10,9 @@ once (→ needs review) or its failure recorded (→ failed, with the error's me
 Retrying: the cloud client retries retryable errors itself; when it gives up, or a
 backend without its own retries raises a retryable ``RecognitionError``, the runner
 tries the page ``retries`` more times after ``retry_delay_s`` before marking it
-failed. A non-retryable error fails the page at once. The batch always goes on.
+failed. A non-retryable error fails the page at once and the batch goes on, except
+for errors every other page would meet too (bad keys, billing, no engine: see
+``core.error_codes.stops_batch``): those stop the batch and leave the rest new.
 Cancel stops taking pages; pages being recognized go back to new.
 """
 
@@ -27,6 +29,7 @@ from desktop_app.batch.progress import BatchProgress, BatchSummary, EtaEstimator
 from desktop_app.batch.rasterizer import DocumentRasterizer, Rasterizer
 from desktop_app.batch.workers import default_workers
 from desktop_app.core.cancel import CancelToken
+from desktop_app.core.error_codes import stops_batch
 from desktop_app.core.errors import Cancelled, CarInvoiceError, RecognitionError
 from desktop_app.core.model import RecognitionResult
 from desktop_app.documents.errors import DocumentError
@@ -63,6 +66,7 @@ class BatchRunner:
         self.retries = max(0, retries)
         self.retry_delay_s = retry_delay_s
         self.cancel_token = CancelToken()
+        self._stopped_by = ""
         self._rasterizer = rasterizer
         self._dpi = dpi
         self._on_progress = on_progress
@@ -117,6 +121,7 @@ class BatchRunner:
             requeued=self._total - self._done,
             cancelled=self.cancel_token.cancelled,
             elapsed_s=self._clock() - self._started,
+            stopped_by=self._stopped_by,
         )
 
     def _page(self, page_id: int, rasterizer: Rasterizer) -> None:
@@ -165,9 +170,19 @@ class BatchRunner:
                         raise Cancelled("cancelled") from None
                     continue
                 self._record_failure(page_id, exc.code, exc.one_line(self._language))
+                if stops_batch(exc.code):
+                    self._stop(exc)
                 return
             self._record_success(page_id, result)
             return
+
+    def _stop(self, exc: RecognitionError) -> None:
+        """Every other page would fail the same way: stop, leaving them new for a retry."""
+        with self._lock:
+            if not self._stopped_by:
+                self._stopped_by = exc.code
+                log.warning("batch stopped by %s: %s", exc.code, exc.message)
+        self.cancel_token.cancel()
 
     def _record_success(self, page_id: int, result: RecognitionResult) -> None:
         try:

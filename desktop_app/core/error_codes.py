@@ -244,6 +244,26 @@ def kind_of(code: str) -> ErrorKind:
     return _UNKNOWN
 
 
+#: Codes that fail every later request the same way (keys, account, billing, region,
+#: a missing engine): a batch stops at the first one instead of failing every page.
+_STOPS_BATCH = (
+    "AuthFailure",
+    "ResourceUnavailable",
+    "ResourcesSoldOut",
+    "FailedOperation.UnOpenError",
+    "UnsupportedRegion",
+    "Client.MissingCredentials",
+    "Client.InvalidCredentials",
+    "Client.InvalidRegion",
+    "Local.EngineUnavailable",
+)
+
+
+def stops_batch(code: str) -> bool:
+    """True when ``code`` will fail every other page too, so a batch should stop."""
+    return any(code == c or code.startswith(c + ".") for c in _STOPS_BATCH)
+
+
 def service_error(
     code: str, message: str = "", request_id: str = "", *, http_status: int | None = None
 ) -> RecognitionError:

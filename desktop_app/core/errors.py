@@ -60,6 +60,10 @@ class Cancelled(CarInvoiceError):
     """Raised by cooperative cancellation: the clerk or a newer job stopped this one."""
 
 
+#: Codes the app makes itself (not the service's): network, answer, client, engine.
+_APP_CODE_PREFIXES = ("Network.", "Response.", "Client.", "Local.", "Document.", "File.")
+
+
 class RecognitionError(CarInvoiceError):
     """A page could not be recognized.
 
@@ -99,12 +103,24 @@ class RecognitionError(CarInvoiceError):
             f"request_id={self.request_id!r}, retryable={self.retryable!r})"
         )
 
+    @property
+    def app_code(self) -> bool:
+        """True for the app's own codes, whose ``message`` is a technical detail."""
+        return self.code.startswith(_APP_CODE_PREFIXES)
+
     def headline(self, language: str = "zh") -> str:
-        """What happened, in one line: the summary, then the reported detail if it adds any."""
+        """What happened, in one line: the summary, then the service's detail if it adds any.
+
+        The service answers in the clerk's language (``X-TC-Language``), so its text is
+        shown; the app's own details (exception names, engine notes, in English) stay in
+        :meth:`describe` and the logs.
+        """
         summary = self.summary.get(language) if self.summary is not None else ""
         message = " ".join(self.message.split())  # a server's text may hold line breaks
         if not summary:
             return message
+        if self.app_code:
+            return summary
         if message and message not in summary:
             sep = " (" if language.startswith("en") else "（"
             end = ")" if language.startswith("en") else "）"
@@ -121,6 +137,8 @@ class RecognitionError(CarInvoiceError):
         parts = [self.headline(language)]
         if self.advice is not None:
             parts.append(self.advice.get(language))
+        if self.app_code and self.message and self.summary is not None:
+            parts.append(" ".join(self.message.split()))
         parts.append(
             f"[{self.code}]" + (f" RequestId {self.request_id}" if self.request_id else "")
         )

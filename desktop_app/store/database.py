@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -34,8 +35,16 @@ _HEADER_SIZE = 100
 _BUSY_TIMEOUT_MS = 5000
 
 
+#: Names another review database (tests, a second workplace); the window and the
+#: ``export`` command both honour it.
+DATABASE_ENV = "CARINVOICEDESK_DATABASE"
+
+
 def default_database_path() -> Path:
-    """``<user data dir>/CarInvoiceDesk/review.sqlite3`` (platformdirs)."""
+    """``$CARINVOICEDESK_DATABASE``, else ``<user data dir>/CarInvoiceDesk/review.sqlite3``."""
+    named = os.environ.get(DATABASE_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
     return platformdirs.user_data_path(APP_NAME) / DATABASE_NAME
 
 

@@ -68,7 +68,15 @@ def csv_value(spec: FieldSpec, text: str | None) -> str:
             return parse_date(text).isoformat()
     except ValueError:
         pass
+    if _EXCEL_MANGLES.fullmatch(text):
+        # Excel reads 18-digit IDs, bank accounts and 12-digit invoice codes as numbers
+        # (15 significant digits, scientific notation) and drops leading zeros of
+        # 发票号码; ="…" keeps them as text when the CSV is opened and saved again.
+        return f'="{text}"'
     return csv_text(text)
+
+
+_EXCEL_MANGLES = re.compile(r"0\d+|\d{12,}")
 
 
 # XML 1.0 forbids these; openpyxl refuses to write them.

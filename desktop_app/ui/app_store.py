@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -13,16 +12,10 @@ from desktop_app.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
 
-#: Names another database for the desktop program (tests, a second workplace).
-DATABASE_ENV = "CARINVOICEDESK_DATABASE"
-
 
 def database_path(explicit: Path | None = None) -> Path | None:
-    """``explicit``, else ``$CARINVOICEDESK_DATABASE``, else None (the store's default)."""
-    if explicit is not None:
-        return Path(explicit)
-    named = os.environ.get(DATABASE_ENV, "").strip()
-    return Path(named).expanduser() if named else None
+    """``explicit``, else None: the store's default (which honours ``$CARINVOICEDESK_DATABASE``)."""
+    return Path(explicit) if explicit is not None else None
 
 
 def open_window_store(

@@ -92,6 +92,12 @@ class BatchStatus(QWidget):
         text = self.tr("批量识别结束：成功 {ok} 页，失败 {failed} 页，用时 {time}").format(
             ok=summary.succeeded, failed=summary.failed, time=clock_text(summary.elapsed_s)
         )
-        if summary.cancelled:
+        if summary.stopped_by:
+            text += self.tr(
+                "（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）",
+                "",
+                summary.requeued,
+            ).format(code=summary.stopped_by)
+        elif summary.cancelled:
             text += self.tr("（已取消，%n 页留待下次）", "", summary.requeued)
         return text

@@ -48,9 +48,14 @@ class MessageItem(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(text, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.folded_lines: list[str] = []  # headlines this item stands for, when folded
 
     def text(self) -> str:
         return f"{self.title}\n{self.body}".strip()
+
+
+def _folded_lines(item: MessageItem) -> list[str]:
+    return item.folded_lines or [item.title]
 
 
 def _escape(text: str) -> str:
@@ -74,16 +79,39 @@ class MessageBar(QWidget):
         self.setVisible(False)
 
     def show_message(self, level: MessageLevel, title: str, body: str = "") -> MessageItem:
-        """Add a message on top; the oldest goes once there are more than ``MAX_MESSAGES``."""
-        item = MessageItem(level, title, body)
-        item.dismissed.connect(lambda: self.dismiss(item))
-        self._layout.insertWidget(0, item)
-        self.items.insert(0, item)
+        """Add a message on top, keeping at most ``MAX_MESSAGES`` on screen.
+
+        Past that the oldest notice or warning goes; errors are never dropped: the
+        oldest ones are folded into one error that lists their headlines, so a clerk
+        who drops ten broken files learns about all ten.
+        """
+        item = self._add(MessageItem(level, title, body))
         while len(self.items) > MAX_MESSAGES:
-            self.dismiss(self.items[-1])
+            self._make_room()
         self.setVisible(True)
         self.message_shown.emit(level.value, title, body)
         return item
+
+    def _add(self, item: MessageItem, index: int = 0) -> MessageItem:
+        item.dismissed.connect(lambda: self.dismiss(item))
+        self._layout.insertWidget(index, item)
+        self.items.insert(index, item)
+        return item
+
+    def _make_room(self) -> None:
+        for old in reversed(self.items):
+            if old.level is not MessageLevel.ERROR:
+                self.dismiss(old)
+                return
+        oldest, older = self.items[-1], self.items[-2]
+        lines = [line for it in (older, oldest) for line in _folded_lines(it)]
+        self.dismiss(oldest)
+        self.dismiss(older)
+        title = self.tr("另有 %n 个问题：", "", len(lines))
+        folded = self._add(
+            MessageItem(MessageLevel.ERROR, title, "\n".join(lines)), len(self.items)
+        )
+        folded.folded_lines = lines
 
     def dismiss(self, item: MessageItem) -> None:
         if item in self.items:

@@ -112,6 +112,13 @@
         <translation>Batch recognition done: {ok} recognized, {failed} failed, in {time}</translation>
     </message>
     <message numerus="yes">
+        <source>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</source>
+        <translation>
+            <numerusform> (stopped by {code}: every other page would fail the same way; %n page is left new for after the fix)</numerusform>
+            <numerusform> (stopped by {code}: every other page would fail the same way; %n pages are left new for after the fix)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>（已取消，%n 页留待下次）</source>
         <translation>
             <numerusform> (cancelled; %n page left for next time)</numerusform>
@@ -279,6 +286,17 @@
     <message>
         <source>界面语言将在重新启动后生效。</source>
         <translation>The new language applies after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message numerus="yes">
+        <source>另有 %n 个问题：</source>
+        <extracomment>A message was shown: (level, headline, details).</extracomment>
+        <translation>
+            <numerusform>%n more problem:</numerusform>
+            <numerusform>%n more problems:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,12 @@
         <translation>批量识别结束：成功 {ok} 页，失败 {failed} 页，用时 {time}</translation>
     </message>
     <message numerus="yes">
+        <source>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</source>
+        <translation>
+            <numerusform>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>（已取消，%n 页留待下次）</source>
         <translation>
             <numerusform>（已取消，%n 页留待下次）</numerusform>
@@ -273,6 +279,16 @@
     <message>
         <source>界面语言将在重新启动后生效。</source>
         <translation>界面语言将在重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message numerus="yes">
+        <source>另有 %n 个问题：</source>
+        <extracomment>A message was shown: (level, headline, details).</extracomment>
+        <translation>
+            <numerusform>另有 %n 个问题：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

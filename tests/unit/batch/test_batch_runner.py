@@ -158,3 +158,18 @@ def test_eta_from_recent_pace() -> None:
     eta.record(2.0)
     eta.record(4.0)
     assert eta.eta(10) == 20.0 and eta.eta(0) == 0.0
+
+
+def test_bad_keys_stop_the_batch_and_leave_the_rest_new(store, backend, rasterizer) -> None:
+    from desktop_app.core.error_codes import service_error
+
+    pages = _queue(store, *(f"p{n}.png" for n in range(8)))
+    backend.script = {
+        f"p{n}.png:0": [service_error("AuthFailure.SignatureFailure")] for n in range(8)
+    }
+    summary = _runner(store, backend, rasterizer, workers=1).run()
+    assert summary.stopped_by == "AuthFailure.SignatureFailure" and summary.cancelled
+    assert summary.failed == 1 and summary.requeued == 7
+    assert store.page(pages[0]).status is PageStatus.FAILED
+    assert all(store.page(p).status is PageStatus.NEW for p in pages[1:])
+    assert len(backend.calls) == 1  # no request spent on a key known to be wrong

@@ -32,9 +32,15 @@ def reviewed(store, fake_doc, motor_result, used_result) -> dict[str, int]:
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows as Excel shows them: ``="0088"`` (kept as text for Excel) read as ``0088``."""
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.DictReader(file))
+        rows = list(csv.DictReader(file))
+    return [{k: _excel_text(v) for k, v in row.items()} for row in rows]
+
+
+def _excel_text(value: str) -> str:
+    return value[2:-1] if value.startswith('="') and value.endswith('"') else value
 
 
 def test_csv_has_one_row_per_approved_invoice(store, reviewed, tmp_path) -> None:
@@ -191,3 +197,14 @@ def test_export_command_leaves_pages_a_running_batch_holds(
     assert store.claim_page(busy)  # a batch in another process is recognizing it
     assert run_export("csv", tmp_path / "out.csv", database=db_path) == 0
     assert store.page(busy).status is PageStatus.RECOGNIZING
+
+
+def test_csv_keeps_long_digit_strings_and_leading_zeros_as_text(store, reviewed, tmp_path):
+    out = tmp_path / "out.csv"
+    export_from_store(store, "csv", out)
+    with out.open(encoding="utf-8-sig", newline="") as file:
+        motor = next(csv.DictReader(file))
+    assert motor["发票代码"] == '="153001720011"'  # 12 digits: Excel would round it
+    assert motor["发票号码"] == '="00880890"'  # a leading zero Excel would drop
+    assert motor["身份证号码/组织机构代码"] == '="440524198701010014"'
+    assert motor["限乘人数"] == "7" and motor["价税合计(小写)"] == "40000.00"

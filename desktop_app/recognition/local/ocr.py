@@ -1,10 +1,11 @@
-"""The offline OCR step: rapidocr + onnxruntime with the model files its wheel ships.
+"""The offline OCR step: the PP-OCR models of the rapidocr wheel on onnxruntime.
 
-Nothing may leave the machine. rapidocr's default config names a classifier model
-that is not in the wheel and would be downloaded, so every model path is passed
-explicitly; ``vis()`` (which downloads a font) is never called; and onnxruntime's
-telemetry is switched off through ``ORT_DISABLE_TELEMETRY`` before onnxruntime is
-imported (it is only ever imported from :meth:`RapidOcrReader._load`).
+Nothing may leave the machine. The model files are taken from the installed rapidocr
+wheel (found without importing rapidocr, whose default configuration would download a
+classifier model the wheel lacks) and run by :mod:`.pipeline`, which reproduces
+rapidocr's processing without importing rapidocr; onnxruntime's telemetry is switched
+off through ``ORT_DISABLE_TELEMETRY`` before onnxruntime is imported (it is only ever
+imported from :meth:`RapidOcrReader._load`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ log = logging.getLogger(__name__)
 
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
-CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
 
 #: Longest image side handed to the detector; larger photos are scaled down first.
 MAX_SIDE = 1600
 #: Images narrower than this, or longer than this many times their width, hold no page.
 MIN_SIDE, MAX_ASPECT = 32, 20
+#: Lines the recognizer reads with less confidence are dropped (rapidocr's text_score).
+TEXT_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -88,25 +90,12 @@ def bundled_model_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 
-def rapidocr_params(model_dir: Path, threads: int | None = None) -> dict[str, Any]:
-    """rapidocr settings naming every model file explicitly (no download path is reachable)."""
-    for name in (DET_MODEL, REC_MODEL, CLS_MODEL):
+def model_files(model_dir: Path) -> tuple[Path, Path]:
+    """The detector and recognizer model files in ``model_dir``; raises FileNotFoundError."""
+    for name in (DET_MODEL, REC_MODEL):
         if not (model_dir / name).is_file():
             raise FileNotFoundError(f"model file {name} is missing in {model_dir}")
-    params: dict[str, Any] = {
-        "Global.use_cls": False,
-        "Global.log_level": "error",
-        "Global.max_side_len": MAX_SIDE,
-        "Global.model_root_dir": str(model_dir),
-        # Lines crossing a cell border score lower; 0.35 (default 0.5) keeps them.
-        "Det.box_thresh": 0.35,
-        "Det.model_path": str(model_dir / DET_MODEL),
-        "Rec.model_path": str(model_dir / REC_MODEL),
-        "Cls.model_path": str(model_dir / CLS_MODEL),
-    }
-    if threads:
-        params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
-    return params
+    return model_dir / DET_MODEL, model_dir / REC_MODEL
 
 
 class RapidOcrReader:
@@ -134,16 +123,10 @@ class RapidOcrReader:
 
     def _load(self) -> Any:
         disable_onnxruntime_telemetry()
-        from rapidocr import RapidOCR
+        from desktop_app.recognition.local.pipeline import Pipeline
 
-        model_dir = self._model_dir or bundled_model_dir()
-        engine = RapidOCR(params=rapidocr_params(model_dir, self._threads))
-        # rapidocr creates its ONNX sessions on first use; create them now, off the clock
-        # (private hooks of rapidocr 3.x: without them the first page creates them).
-        for hook in ("_load_det_model", "_load_rec_model"):
-            getattr(engine, hook, lambda: None)()
-        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-        return engine
+        det, rec = model_files(self._model_dir or bundled_model_dir())
+        return Pipeline(det, rec, max_side=MAX_SIDE, threads=self._threads)
 
     def prime(self) -> None:
         """Run one small inference, so the first page skips onnxruntime's first-run cost.
@@ -154,7 +137,7 @@ class RapidOcrReader:
         self.load()
         with self._run_lock:
             if not self._primed:
-                self._engine(_priming_image())
+                self._read(_priming_image())
                 self._primed = True
 
     def read(self, image: Any) -> list[OcrLine]:
@@ -162,33 +145,56 @@ class RapidOcrReader:
         self.load()
         height, width = image.shape[:2]
         if min(height, width) < MIN_SIDE or max(height, width) > MAX_ASPECT * min(height, width):
-            return []  # no invoice fits such a strip (and rapidocr cannot resize it)
+            return []  # no invoice fits such a strip (and the detector cannot resize it)
         with self._run_lock:  # one inference at a time: the sessions already use every core
-            output = self._engine(image)
-        boxes = output.boxes if output.boxes is not None else []
-        return [
-            OcrLine(
-                str(text),
-                text_order(_polygon(box), str(text)),
-                float(score),
-                red_share(image, _polygon(box)),
-            )
-            for box, text, score in zip(boxes, output.txts or (), output.scores or (), strict=False)
-            if str(text).strip()
-        ]
+            boxes, texts = self._read(image)
+        lines = []
+        for box, (text, score) in zip(boxes, texts, strict=True):
+            if text.strip() and score >= TEXT_SCORE:
+                polygon = _polygon(box)
+                lines.append(
+                    OcrLine(text, text_order(polygon, text), score, red_share(image, polygon))
+                )
+        return lines
+
+    def _read(self, image: Any) -> tuple[Any, list[tuple[str, float]]]:
+        """Boxes (in ``image``'s pixels) and texts of every detected line; the lines of a
+        confirmed 税控码 cipher block are left unread (empty text)."""
+        from desktop_app.recognition.local.cipher import cipher_block, confirmed
+
+        pipeline = self._engine
+        detection = pipeline.detect(image)
+        crops = pipeline.crops(detection)
+        widths = pipeline.batch_widths(crops)
+        polygons = [_polygon(box) for box in detection.boxes]
+        block = cipher_block(polygons)
+        skipped = set(block.indices) if block else set()
+        first = [i for i in range(len(crops)) if i not in skipped]
+        texts: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+        for i, read in zip(
+            first,
+            pipeline.recognize([crops[i] for i in first], [widths[i] for i in first]),
+            strict=True,
+        ):
+            texts[i] = read
+        if block and not confirmed(block, [(texts[i][0], polygons[i]) for i in first]):
+            later = sorted(skipped)
+            for i, read in zip(
+                later,
+                pipeline.recognize([crops[i] for i in later], [widths[i] for i in later]),
+                strict=True,
+            ):
+                texts[i] = read
+        return detection.original_boxes(*image.shape[:2]), texts
 
     def read_regions(self, image: Any, regions: list[Polygon]) -> list[tuple[str, float]]:
         """Text and score of each region of ``image`` (recognizer only, no detection)."""
         if not regions:
             return []
         self.load()
-        from rapidocr.ch_ppocr_rec import TextRecInput
-
         patches = [rectified_patch(image, region) for region in regions]
         with self._run_lock:
-            output = self._engine._load_rec_model()(TextRecInput(img=patches))
-        texts = output.txts or ("",) * len(patches)
-        return [(str(t), float(s)) for t, s in zip(texts, output.scores, strict=False)]
+            return self._engine.recognize(patches)
 
 
 def red_share(image: Any, polygon: Polygon) -> float:
@@ -254,7 +260,7 @@ def _priming_image() -> Any:
 def text_order(polygon: Polygon, text: str) -> Polygon:
     """The corners in the text's own order (its top-left first).
 
-    rapidocr turns a crop at least 1.5 times taller than wide a quarter turn
+    The OCR step (as rapidocr) turns a crop at least 1.5 times taller than wide a quarter turn
     anticlockwise before reading it, so the text of such a box starts at the box's
     top-right corner and runs down. A single character (a tall digit) keeps the
     page's order: it has no direction of its own.

@@ -114,16 +114,12 @@ def test_reader_loads_its_model_once_across_threads(monkeypatch: pytest.MonkeyPa
 def test_model_paths_are_explicit(tmp_path) -> None:
     from desktop_app.recognition.local import ocr
 
-    for name in (ocr.DET_MODEL, ocr.REC_MODEL, ocr.CLS_MODEL):
+    for name in (ocr.DET_MODEL, ocr.REC_MODEL):
         (tmp_path / name).write_bytes(b"")
-    params = ocr.rapidocr_params(tmp_path)
-    assert params["Det.model_path"] == str(tmp_path / ocr.DET_MODEL)
-    assert params["Rec.model_path"] == str(tmp_path / ocr.REC_MODEL)
-    assert params["Cls.model_path"] == str(tmp_path / ocr.CLS_MODEL)
-    assert params["Global.use_cls"] is False
+    assert ocr.model_files(tmp_path) == (tmp_path / ocr.DET_MODEL, tmp_path / ocr.REC_MODEL)
     (tmp_path / ocr.REC_MODEL).unlink()
     with pytest.raises(FileNotFoundError):
-        ocr.rapidocr_params(tmp_path)
+        ocr.model_files(tmp_path)
 
 
 def test_engines_share_one_reader_per_process() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.recognition.local import LocalEngine
-from desktop_app.recognition.local.ocr import RapidOcrReader, bundled_model_dir, rapidocr_params
+from desktop_app.recognition.local.ocr import RapidOcrReader, bundled_model_dir, model_files
 from tests.unit.local.synthetic_page import VALUES, cjk_font_path, render_motor_page
 
 pytestmark = pytest.mark.slow
@@ -34,7 +34,7 @@ def _need_model_and_font() -> Path:
         if importlib.util.find_spec(module) is None:
             pytest.skip(f"{module} is not installed (pip install rapidocr onnxruntime)")
     try:
-        rapidocr_params(bundled_model_dir())
+        model_files(bundled_model_dir())
     except FileNotFoundError as exc:
         pytest.skip(f"bundled OCR model missing: {exc}")
     font = cjk_font_path()
@@ -104,6 +104,65 @@ def test_page_scanned_a_quarter_turn_off_is_read(engine: LocalEngine) -> None:
         assert values[name] == VALUES[name], name
 
 
+def test_reading_some_lines_at_their_planned_widths_reads_them_as_reading_all(
+    engine: LocalEngine,
+) -> None:
+    """The cipher block may be left unread: the other lines must read the same."""
+    import cv2
+    import numpy as np
+
+    page = render_motor_page(_need_model_and_font())
+    image = cv2.imdecode(np.frombuffer(page.data, dtype=np.uint8), cv2.IMREAD_COLOR)
+    reader = engine._reader
+    reader.load()
+    pipeline = reader._engine
+    crops = pipeline.crops(pipeline.detect(image))
+    widths = pipeline.batch_widths(crops)
+    everything = pipeline.recognize(crops, widths)
+    some = list(range(0, len(crops), 3))
+    assert pipeline.recognize([crops[i] for i in some], [widths[i] for i in some]) == [
+        everything[i] for i in some
+    ]
+
+
+def test_pipeline_reads_as_rapidocr_itself(engine: LocalEngine) -> None:
+    """``pipeline.py`` reproduces rapidocr's processing: same boxes and texts."""
+    import cv2
+    import numpy as np
+
+    from desktop_app.recognition.local import ocr
+
+    rapidocr = pytest.importorskip("rapidocr")
+    page = render_motor_page(_need_model_and_font())
+    image = cv2.imdecode(np.frombuffer(page.data, dtype=np.uint8), cv2.IMREAD_COLOR)
+    det, rec = ocr.model_files(bundled_model_dir())
+    reference = rapidocr.RapidOCR(
+        params={
+            "Global.use_cls": False,
+            "Global.log_level": "error",
+            "Global.max_side_len": ocr.MAX_SIDE,
+            "Det.box_thresh": 0.35,
+            "Det.model_path": str(det),
+            "Rec.model_path": str(rec),
+            "Cls.model_path": str(det),  # never loaded (use_cls is off)
+        }
+    )(image)
+    pipeline = engine._reader._engine
+    detection = pipeline.detect(image)
+    texts = pipeline.recognize(pipeline.crops(detection))
+    ours = [
+        (np.round(box).tolist(), text)
+        for box, (text, score) in zip(
+            detection.original_boxes(*image.shape[:2]), texts, strict=True
+        )
+        if text.strip() and score >= ocr.TEXT_SCORE
+    ]
+    theirs = [
+        (np.round(b).tolist(), t) for b, t in zip(reference.boxes, reference.txts, strict=True)
+    ]
+    assert ours == theirs
+
+
 def test_no_python_level_network_use(engine: LocalEngine) -> None:
     """Runs after the tests above, which read pages with this engine under the patch:
     creating the sessions, priming them and reading never tried the network."""
@@ -119,6 +178,7 @@ _CHILD = """
     engine = LocalEngine()
     started = time.monotonic()  # the ONNX sessions are created at the start of recognize
     engine.recognize(render_motor_page(cjk_font_path()))
+    assert "rapidocr.main" not in sys.modules  # only its model files are used
     # onnxruntime >= 1.29 phones home about 9 s after a session is created
     time.sleep(max(0.0, {wait} - (time.monotonic() - started)))
 """

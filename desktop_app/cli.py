@@ -147,7 +147,8 @@ def _recognize_many(args: argparse.Namespace) -> int:
         return _fail(_DPI.get(language), EXIT_USAGE)
     from desktop_app.store.file_scan import expand_paths
 
-    if not expand_paths(args.file):
+    files = expand_paths(args.file)  # folders walked once; the list is passed on as is
+    if not files:
         return _fail(_NO_FILES.get(language), EXIT_USAGE)
     settings = EngineSettings(args.engine, args.region, args.endpoint, language)
     try:
@@ -156,9 +157,7 @@ def _recognize_many(args: argparse.Namespace) -> int:
         return _fail(f"{exc.code}: {exc.one_line(language)}", EXIT_RECOGNITION)
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
-    summary = recognize_jsonl(
-        args.file, backend, sys.stdout.buffer, dpi=args.dpi, language=language
-    )
+    summary = recognize_jsonl(files, backend, sys.stdout.buffer, dpi=args.dpi, language=language)
     return summary.exit_code
 
 

@@ -42,6 +42,19 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _run_module(page: Path, server, **env: str) -> subprocess.CompletedProcess:
+    """``python -m desktop_app recognize PAGE --engine cloud`` in a real process."""
+    keys = {"TENCENTCLOUD_SECRET_ID": SECRET_ID, "TENCENTCLOUD_SECRET_KEY": SECRET_KEY}
+    command = [sys.executable, "-m", "desktop_app", "recognize", str(page)]
+    return subprocess.run(
+        [*command, "--engine", "cloud", "--endpoint", server.url],
+        capture_output=True,
+        env={**os.environ, **keys, **env},
+        timeout=120,
+        check=False,
+    )
+
+
 def _without_request_id(document: dict) -> dict:
     return {**document, "Response": {**document["Response"], "RequestId": ""}}
 
@@ -118,29 +131,8 @@ def test_endpoint_must_be_http_url(capsys, page_png, cloud_env):
 
 @pytest.mark.slow
 def test_module_entry_point_prints_utf8_json(page_png, server, tmp_path):
-    env = {
-        **os.environ,
-        "TENCENTCLOUD_SECRET_ID": SECRET_ID,
-        "TENCENTCLOUD_SECRET_KEY": SECRET_KEY,
-        "PYTHONIOENCODING": "ascii",  # stdout must be UTF-8 whatever the locale says
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "recognize",
-            str(page_png),
-            "--engine",
-            "cloud",
-            "--endpoint",
-            server.url,
-        ],
-        capture_output=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    # stdout must be UTF-8 whatever the locale says
+    done = _run_module(page_png, server, PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     text = done.stdout.decode("utf-8")
     assert "价税合计(小写)" in text
@@ -197,24 +189,7 @@ def test_empty_folder_is_an_input_error(capsys, tmp_path):
 def test_retries_and_server_line_breaks_still_give_one_stderr_line(page_png, server, tmp_path):
     """Through a real process, so the CLI's own logging setup is what prints."""
     server.enqueue_error("InternalError", "line one\nline two", times=4)
-    env = {**os.environ, "TENCENTCLOUD_SECRET_ID": SECRET_ID, "TENCENTCLOUD_SECRET_KEY": SECRET_KEY}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "recognize",
-            str(page_png),
-            "--engine",
-            "cloud",
-            "--endpoint",
-            server.url,
-        ],
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = _run_module(page_png, server)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 1
     assert err.count("\n") == 1 and err.startswith("error: InternalError: "), err

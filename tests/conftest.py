@@ -19,7 +19,15 @@ SEED_EXAMPLE = FIXTURES / "seed-example-response.json"
 SHARED_DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 
 # Threads some libraries start once per process and keep (not leaks of the code under test).
-_LONG_LIVED_THREAD_PREFIXES = ("QThread", "Dummy-", "pydevd", "ThreadPoolExecutor", "asyncio_")
+# "pymupdf" is documents.mupdf_thread's one PyMuPDF thread, which lives as long as the process.
+_LONG_LIVED_THREAD_PREFIXES = (
+    "QThread",
+    "Dummy-",
+    "pydevd",
+    "ThreadPoolExecutor",
+    "asyncio_",
+    "pymupdf",
+)
 
 
 @pytest.fixture(autouse=True)

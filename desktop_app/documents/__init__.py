@@ -4,7 +4,8 @@ The only package that imports PyMuPDF and Pillow. ``open_document(path)`` gives 
 ``Document`` whose ``page_image(index, dpi)`` returns a ``PageImage`` (PNG or JPEG
 bytes and their pixel size); ``fit_for_upload`` shrinks a page under the cloud's
 size limit. Failures are ``DocumentError`` subclasses with a clerk-readable message.
-A ``Document`` must stay on one thread (PyMuPDF is not thread-safe).
+Every PyMuPDF call of the process runs on one thread (``mupdf_thread.on_mupdf_thread``):
+PyMuPDF is not thread-safe. New PyMuPDF code in this package must go through it too.
 
 Importing this package, ``page``, ``errors``, ``formats`` or ``limits`` is cheap:
 PyMuPDF and Pillow load only when ``open_document``, ``Document`` or

@@ -52,8 +52,9 @@ class PageSource(Protocol):
 class Document:
     """A file opened by ``open_document``: ``page_count`` pages, each rendered on demand.
 
-    Not thread-safe: PyMuPDF is not, so a document must be opened, used and
-    closed on one thread (the UI gives documents a dedicated thread). The
+    Use a document from one thread at a time. Its PyMuPDF calls run on the
+    process's one PyMuPDF thread (``mupdf_thread``), so documents opened on
+    different threads may render at once without crashing MuPDF. The
     ``PageImage`` values it returns are immutable and may go to any thread.
 
     ``format`` is ``"PDF"``, ``"PNG"``, ``"JPEG"``, ``"BMP"``, ``"TIFF"``,
@@ -132,8 +133,8 @@ def open_document(
 
     Raises a ``DocumentError``: ``FileNotFound``, ``FileUnreadable``,
     ``EmptyFile``, ``FileTooLarge``, ``UnsupportedFormat``, ``CorruptFile``,
-    ``EncryptedPdf`` or ``ImageTooLarge``. The returned document must be used
-    and closed on the thread that opened it.
+    ``EncryptedPdf`` or ``ImageTooLarge``. The returned document may be used
+    from any thread, one call at a time.
     """
     file_path = Path(path)
     data = _read_file(file_path, max_file_bytes)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pymupdf
 from PIL import Image
 
 from desktop_app.documents.errors import CorruptFile, EncryptedPdf
+from desktop_app.documents.mupdf_thread import on_mupdf_thread
 from desktop_app.documents.page import PageImage
 from desktop_app.documents.rendering import check_pixels, encode_png
 
@@ -17,8 +19,9 @@ _POINTS_PER_INCH = 72.0
 class PdfPages:
     """A PDF held in memory; pages rasterized on demand, opaque RGB on white.
 
-    PyMuPDF is not thread-safe: open, render and close ``PdfPages`` on one
-    thread. The file is read into memory first, so it is not kept locked and
+    Every PyMuPDF call runs on the process's one PyMuPDF thread (see
+    ``mupdf_thread``), so ``PdfPages`` may be used from any thread, one call at
+    a time. The file is read into memory first, so it is not kept locked and
     may be moved while open.
     """
 
@@ -31,11 +34,22 @@ class PdfPages:
     ) -> None:
         self.path = path
         self._max_pixels = max_pixels
-        self._pdf = _open_pdf(path, data)
-        self.page_count = self._pdf.page_count
+        self._pdf = on_mupdf_thread(_open_pdf, path, data)
+        self.page_count: int = on_mupdf_thread(lambda: self._pdf.page_count)
+        # A PdfPages dropped without close() still closes its PDF on the right thread.
+        self._finalizer = weakref.finalize(self, on_mupdf_thread, self._pdf.close)
 
     def render(self, index: int, dpi: float) -> PageImage:
         """Page ``index`` (checked by the caller) rasterized at ``dpi``."""
+        width, height, stride, samples = on_mupdf_thread(self._rasterize, index, dpi)
+        pixels = Image.frombytes("RGB", (width, height), samples, "raw", "RGB", stride)
+        # Pillow's fast zlib level: MuPDF's own PNG writer is ~4x slower on scans.
+        # Encoding happens off the PyMuPDF thread, so other pages render meanwhile.
+        data = encode_png(pixels)
+        return PageImage(data, "image/png", width, height, self.path, index, dpi)
+
+    def _rasterize(self, index: int, dpi: float) -> tuple[int, int, int, bytes]:
+        """On the PyMuPDF thread: the page's RGB samples as plain data."""
         zoom = dpi / _POINTS_PER_INCH
         matrix = pymupdf.Matrix(zoom, zoom)
         try:
@@ -45,20 +59,15 @@ class PdfPages:
             box = (page.rect * matrix).irect
             check_pixels(self.path, (box.width, box.height), self._max_pixels)
             pixmap = page.get_pixmap(matrix=matrix, alpha=False)  # RGB, white paper
-            pixels = Image.frombytes(
-                "RGB", (pixmap.width, pixmap.height), pixmap.samples, "raw", "RGB", pixmap.stride
-            )
+            return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
         # MuPDF's exception classes differ between PyMuPDF releases; any failure
         # inside these calls means the page's content is damaged.
         except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
             raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
-        # Pillow's fast zlib level: MuPDF's own PNG writer is ~4x slower on scans.
-        data = encode_png(pixels)
-        return PageImage(data, "image/png", pixmap.width, pixmap.height, self.path, index, dpi)
 
     def close(self) -> None:
-        """Close the PyMuPDF document."""
-        self._pdf.close()
+        """Close the PyMuPDF document (on the PyMuPDF thread)."""
+        self._finalizer()
 
 
 def _open_pdf(path: Path, data: bytes) -> pymupdf.Document:

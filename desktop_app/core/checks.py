@@ -21,6 +21,7 @@ from enum import Enum
 from typing import TypeVar
 
 from desktop_app.core import identifiers as ids
+from desktop_app.core.check_messages import MESSAGES
 from desktop_app.core.money_words import parse_money_words
 from desktop_app.core.schema import (
     MOTOR_FIELDS,
@@ -32,6 +33,7 @@ from desktop_app.core.schema import (
     canonical_name,
     detect_form,
     fields_of,
+    is_einvoice_title,
 )
 from desktop_app.core.text import LocalizedText as T
 from desktop_app.core.values import (
@@ -94,7 +96,18 @@ _CHECK_TABLE = (
     ("credit_code_length", _W, "纳税人识别号/代码为18位", "Taxpayer/org. code has 18 characters"),
     ("seat_count", _W, "限乘人数为1-99的整数", "Seats is a whole number 1-99"),
     ("tonnage", _W, "吨位为数字", "Tonnage is a number"),
-    ("province", _W, "省与发票代码第2-3位相符", "Province matches invoice code"),
+    (
+        "einvoice_number",
+        _E,
+        "数电发票号码：20位数字、年份、地区代码",
+        "E-invoice no.: 20 digits, year, region",
+    ),
+    (
+        "province",
+        _W,
+        "省与发票代码第2-3位（数电：发票号码第3-4位）相符",
+        "Province matches invoice code/no.",
+    ),
     ("plate", _W, "车牌照号格式正确", "Licence plate has a valid shape"),
 )
 #: Every check: id → level and description, in the order ``validate`` runs them.
@@ -123,58 +136,6 @@ for _spec in (*MOTOR_FIELDS, *MOTOR_OPTIONAL_FIELDS, *USED_FIELDS):
     _ALL_SPECS.setdefault(_spec.name, _spec)
 _LABELS_EN = {name: spec.label_en for name, spec in _ALL_SPECS.items()}
 
-# Message templates: ``{field}`` is the first field's name (its English label in ``en``).
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "digits": ("{field}应为{n}位数字，现为“{v}”。", "{field} must be {n} digits; it reads “{v}”."),
-    "twin": ("{field}“{v}”与{other}“{w}”不一致。", "{field} “{v}” differs from {other} “{w}”."),
-    "date": ("开票日期“{v}”不是有效日期（年-月-日）。", "Issue date “{v}” is no real date."),
-    "future": ("开票日期{v}晚于今天（{t}）。", "Issue date {v} is after today ({t})."),
-    "money": ("{field}“{v}”不是有效金额（如¥40000.00）。", "{field} “{v}” is not an amount."),
-    "words": ("{field}“{v}”不是大写金额（如肆万圆整）。", "{field} “{v}” is no amount in words."),
-    "sum": (
-        "价税合计{t}不等于不含税价{p}加税额{x}（应为{s}）。",
-        "Total {t} is not price {p} plus VAT {x} (that is {s}).",
-    ),
-    "words_differ": (
-        "{field}“{v}”（{a}）与{other}{n}不一致。",
-        "{field} “{v}” ({a}) differs from {other} {n}.",
-    ),
-    "tax": ("税额{x}与不含税价{p}×{r}≈{e}不符。", "VAT {x} differs from price {p} × {r} ≈ {e}."),
-    "rate": ("税率“{v}”不是17%、16%、13%或3%。", "VAT rate “{v}” is not 17%, 16%, 13% or 3%."),
-    "rate_date": ("开票日期{d}适用{e}税率，发票为{v}。", "On {d} the VAT rate was {e}, not {v}."),
-    "vin.length": ("{field}“{v}”应为17位，现为{n}位。", "{field} “{v}” has {n} characters."),
-    "vin.forbidden_letter": ("{field}“{v}”不能含I、O、Q。", "{field} “{v}” contains I, O or Q."),
-    "vin.character": ("{field}“{v}”只能含字母和数字。", "{field} “{v}” has a bad character."),
-    "vin.check": (
-        "{field}“{v}”第9位校验位应为{e}，可能有字符识别错误。",
-        "{field} “{v}”: check digit should be {e}; a character may be misread.",
-    ),
-    "id.date": ("{field}“{v}”的出生日期无效。", "{field} “{v}” has an impossible birth date."),
-    "id.check": ("{field}“{v}”校验位应为{e}。", "{field} “{v}”: check character should be {e}."),
-    "credit.character": (
-        "{field}“{v}”含统一社会信用代码不用的字符（I、O、S、V、Z）。",
-        "{field} “{v}” has letters a credit code never uses (I, O, S, V, Z).",
-    ),
-    "credit.check": (
-        "{field}“{v}”作为统一社会信用代码，校验位应为{e}。",
-        "{field} “{v}”: credit code check character should be {e}.",
-    ),
-    "length": (
-        "{field}“{v}”为{n}位，不是18位统一社会信用代码，请核对。",
-        "{field} “{v}” has {n} characters, not the 18 of a credit code.",
-    ),
-    "seats": ("限乘人数“{v}”应为1-99的整数。", "Seats “{v}” should be a whole number 1-99."),
-    "tonnage": ("吨位“{v}”应为数字。", "Tonnage “{v}” should be a number."),
-    "plate": (
-        "{field}“{v}”不像车牌号（省份简称+字母+5或6位字母数字）。",
-        "{field} “{v}” does not look like a plate (province, letter, 5-6 characters).",
-    ),
-    "province": (
-        "省“{v}”与发票代码第2-3位（{c}，{e}）不符。",
-        "Province “{v}” differs from invoice code digits 2-3 ({c}, {e}).",
-    ),
-}
-
 
 def province_of_invoice_code(code: str) -> str | None:
     """The province (``云南省``) named by digits 2-3 of a 12-digit 发票代码, or None.
@@ -188,6 +149,12 @@ def province_of_invoice_code(code: str) -> str | None:
     return ids.province_name(code[1:3])
 
 
+def province_of_einvoice_number(number: str) -> str | None:
+    """The province (``上海市``) named by digits 3-4 of a 20-digit 数电 发票号码, or None."""
+    number = number.strip()
+    return ids.province_name(number[2:4]) if ids.is_einvoice_number(number) else None
+
+
 @dataclass(frozen=True)
 class _Invoice:
     """The values under check: canonical names, stripped values."""
@@ -198,6 +165,11 @@ class _Invoice:
 
     def get(self, name: str) -> str:
         return self.values.get(name, "")
+
+    @property
+    def einvoice(self) -> bool:
+        """A 数电 e-invoice: its title says so, or its 发票号码 has the 20 digits of one."""
+        return is_einvoice(self.values)
 
     def filled(self, *kinds: ValueKind) -> list[str]:
         """Names of the non-blank fields of these kinds, in form order."""
@@ -228,12 +200,12 @@ def _try(parse: Callable[[str], _V], text: str) -> _V | None:
 
 
 def _fail(check_id: str, fields: Iterable[str], key: str, **values: object) -> CheckResult:
-    """A failure of ``check_id`` on ``fields`` with the message ``_MESSAGES[key]`` filled in.
+    """A failure of ``check_id`` on ``fields`` with the message ``MESSAGES[key]`` filled in.
 
     ``{field}`` (and ``{other}``, a field name) read as English labels in the English text.
     """
     names = tuple(fields)
-    zh, en = _MESSAGES[key]
+    zh, en = MESSAGES[key]
     en_values = {**values, "field": _LABELS_EN.get(names[0], names[0])}
     other = values.get("other")
     if isinstance(other, str):
@@ -242,7 +214,20 @@ def _fail(check_id: str, fields: Iterable[str], key: str, **values: object) -> C
     return CheckResult(check_id, CHECKS[check_id].level, names, message)
 
 
+def is_einvoice(values: Mapping[str, str]) -> bool:
+    """True for the values of a 数电 e-invoice (canonical names).
+
+    The 发票类型 starts with ``电子发票（``, or the 发票号码 is 20 digits (a paper
+    invoice's has 8). Such an invoice has no 发票代码, 机打代码, 机打号码 or 机器编号.
+    """
+    number = values.get("发票号码", "").strip()
+    return is_einvoice_title(values.get("发票类型", "")) or ids.is_einvoice_number(number)
+
+
 def _codes(inv: _Invoice) -> Iterator[CheckResult]:
+    if inv.einvoice:
+        yield from _einvoice_number(inv)
+        return  # the paper form's code, number, machine number and twins do not apply
     for check_id, name, count in (
         ("invoice_code_format", "发票代码", 12),
         ("invoice_number_format", "发票号码", 8),
@@ -258,6 +243,20 @@ def _codes(inv: _Invoice) -> Iterator[CheckResult]:
         printed, value = inv.get(twin), inv.get(name)
         if printed and value and printed != value:
             yield _fail(check_id, [twin, name], "twin", v=printed, w=value, other=name)
+
+
+def _einvoice_number(inv: _Invoice) -> Iterator[CheckResult]:
+    number = inv.get("发票号码")
+    if not number:
+        return
+    day = _try(parse_date, inv.get("开票日期"))
+    problem = ids.einvoice_number_problem(number, issue_year=day.year if day else None)
+    if problem is None:
+        return
+    fields = ["发票号码", "开票日期"] if problem == ids.PROBLEM_YEAR else ["发票号码"]
+    y = ids.einvoice_number_year(number) if problem == ids.PROBLEM_YEAR else ""
+    key = f"einvoice.{problem}"
+    yield _fail("einvoice_number", fields, key, v=number, n=len(number), y=y, d=day, c=number[2:4])
 
 
 def _issue_date(inv: _Invoice) -> Iterator[CheckResult]:
@@ -360,6 +359,13 @@ def _vehicle(inv: _Invoice) -> Iterator[CheckResult]:
 
 
 def _province(inv: _Invoice) -> Iterator[CheckResult]:
+    if inv.einvoice:
+        name, number = inv.get("省"), inv.get("发票号码")
+        expected = province_of_einvoice_number(number)
+        if name and expected and not ids.same_province(name, number[2:4]):
+            c, e = number[2:4], expected
+            yield _fail("province", ["省", "发票号码"], "province.einvoice", v=name, c=c, e=e)
+        return
     name, code = inv.get("省"), inv.get("发票代码")
     expected = province_of_invoice_code(code)
     if name and expected and not ids.same_province(name, code[1:3]):

@@ -7,6 +7,8 @@
   the last a MOD 31 check character.
 - Licence plate: province character, letter, then 5 (6 for new-energy plates) letters/digits.
 - Province-level region codes of GB/T 2260 (the first two digits of a region code).
+- 数电 e-invoice number: 20 digits — 2-digit year, 2-digit province-level region code of
+  the issuing tax office, then channel and sequence.
 
 Each ``*_problem`` function returns None for a good value or a short problem key
 (see the ``PROBLEM_*`` constants) that callers turn into a message; the ``is_*``
@@ -24,6 +26,8 @@ PROBLEM_CHARACTER = "character"
 PROBLEM_FORBIDDEN_LETTER = "forbidden_letter"  # VIN: I, O or Q
 PROBLEM_DATE = "date"  # resident ID: birth date part
 PROBLEM_CHECK = "check"  # the check character does not match
+PROBLEM_YEAR = "year"  # e-invoice number: its year is after the issue date's
+PROBLEM_REGION = "region"  # e-invoice number: digits 3-4 are no province code
 
 # --- VIN ----------------------------------------------------------------------------
 
@@ -223,3 +227,40 @@ def same_province(name: str, code: str) -> bool:
     """True when ``name`` (``云南省``, ``云南``) names the province of code ``code``."""
     entry = PROVINCES.get(code)
     return entry is not None and name.strip() in entry
+
+
+# --- 数电 e-invoice number ------------------------------------------------------------
+
+#: 发票号码 of a fully digital e-invoice: digits 1-2 the year (last two digits), 3-4 the
+#: province-level region of the issuing tax office (GB/T 2260; 计划单列市 share their
+#: province's code), 5 the issuing channel, 6-20 the sequence.
+EINVOICE_NUMBER_LENGTH = 20
+_EINVOICE_NUMBER = re.compile(r"[0-9]{20}")
+
+
+def is_einvoice_number(number: str) -> bool:
+    """True when ``number`` has the shape of a 数电 发票号码: 20 ASCII digits."""
+    return _EINVOICE_NUMBER.fullmatch(number) is not None
+
+
+def einvoice_number_year(number: str) -> int:
+    """The year (``2025``) in digits 1-2 of a 20-digit e-invoice number."""
+    if not is_einvoice_number(number):
+        raise ValueError(f"an e-invoice number has 20 digits: {number!r}")
+    return 2000 + int(number[:2])
+
+
+def einvoice_number_problem(number: str, *, issue_year: int | None = None) -> str | None:
+    """None for a plausible 数电 发票号码, else ``length``, ``character``, ``year`` or ``region``.
+
+    ``year`` when ``issue_year`` is given and the number's year is after it (a number
+    is issued in its own year, never earlier); ``region`` when digits 3-4 are no
+    GB/T 2260 province-level code.
+    """
+    if len(number) != EINVOICE_NUMBER_LENGTH:
+        return PROBLEM_LENGTH
+    if not is_einvoice_number(number):
+        return PROBLEM_CHARACTER
+    if issue_year is not None and einvoice_number_year(number) > issue_year:
+        return PROBLEM_YEAR
+    return None if number[2:4] in PROVINCES else PROBLEM_REGION

@@ -218,10 +218,28 @@ def field_spec(form: FormType, name: str) -> FieldSpec | None:
     return _BY_NAME[form].get(canonical_name(name))
 
 
+#: How the title of a fully digital e-invoice (数电票) starts: 电子发票（机动车销售统一发票）.
+EINVOICE_TITLE_PREFIX = "电子发票（"
+
+
+def einvoice_title(form: FormType) -> str:
+    """The printed title (发票类型) of ``form`` issued as a 数电 e-invoice."""
+    return f"{EINVOICE_TITLE_PREFIX}{form.value}）"
+
+
+def is_einvoice_title(invoice_type: str) -> bool:
+    """True when a 发票类型 value names a 数电 e-invoice (of any kind, vehicle or not)."""
+    return invoice_type.strip().startswith(EINVOICE_TITLE_PREFIX)
+
+
 def detect_form(names: list[str] | tuple[str, ...], invoice_type: str = "") -> FormType | None:
-    """Which form a set of field names (and optionally the 发票类型 value) belongs to."""
+    """Which form a set of field names (and optionally the 发票类型 value) belongs to.
+
+    Both the paper title (机动车销售统一发票) and the e-invoice title
+    (电子发票（机动车销售统一发票）) name the form.
+    """
     for form in FormType:
-        if invoice_type.strip() == form.value:
+        if invoice_type.strip() in (form.value, einvoice_title(form)):
             return form
     canon = {canonical_name(n) for n in names}
     scores = {

@@ -13,6 +13,7 @@ from desktop_app.core.checks import (
     CHECKS,
     CheckResult,
     Level,
+    province_of_einvoice_number,
     province_of_invoice_code,
     validate,
 )
@@ -54,7 +55,27 @@ USED = {
     "发票消费类型": "用车",
     "发票类型": "二手车销售统一发票",
 }
-SAMPLES = {"motor": SEED, "used": USED}
+# 数电 e-invoices (field-schema.md): no code, machine number or 机打 twins; a 20-digit number.
+E_TODAY = datetime.date(2026, 1, 1)
+E_BLANK = {"发票代码": "", "机打代码": "", "机打号码": "", "机器编号": ""}
+E_MOTOR = {
+    **SEED,
+    **E_BLANK,
+    "发票号码": "25532000000012345678",
+    "开票日期": "2025-03-18",
+    "增值税税率或征收率": "13%",
+    "不含税价(小写)": "¥35398.23",
+    "增值税税额": "¥4601.77",
+    "发票类型": "电子发票（机动车销售统一发票）",
+}
+E_USED = {
+    **USED,
+    **E_BLANK,
+    "发票号码": "25532000000000000123",
+    "开票日期": "2025-06-18",
+    "发票类型": "电子发票（二手车销售统一发票）",
+}
+SAMPLES = {"motor": SEED, "used": USED, "e_motor": E_MOTOR, "e_used": E_USED}
 
 # The level field-schema.md gives each check (money_format is ours: an unreadable amount).
 SPEC_LEVELS = {
@@ -77,6 +98,7 @@ SPEC_LEVELS = {
     "credit_code_length": Level.WARNING,
     "seat_count": Level.WARNING,
     "tonnage": Level.WARNING,
+    "einvoice_number": Level.ERROR,
     "province": Level.WARNING,
     "plate": Level.WARNING,
 }
@@ -123,6 +145,19 @@ MUTATIONS = [
     ("province", "motor", {"省": "广东省"}),
     ("province", "used", {"省": "北京"}),
     ("plate", "used", {"车牌照号": "云12345"}),
+    ("einvoice_number", "e_motor", {"发票号码": "2553200000001234567"}),
+    ("einvoice_number", "e_motor", {"发票号码": "255320000000123456789"}),
+    ("einvoice_number", "e_motor", {"发票号码": "2553200000001234567O"}),
+    ("einvoice_number", "e_motor", {"发票号码": "00880890"}),
+    ("einvoice_number", "e_motor", {"开票日期": "2024-12-31"}),
+    ("einvoice_number", "e_used", {"发票号码": "26532000000000000123"}),
+    ("einvoice_number", "e_motor", {"发票号码": "25992000000012345678"}),
+    ("einvoice_number", "e_used", {"发票号码": "25002000000000000123"}),
+    ("province", "e_motor", {"省": "广东省"}),
+    ("province", "e_used", {"省": "北京"}),
+    ("province", "e_motor", {"发票号码": "25442000000012345678"}),
+    ("vin", "e_motor", {"车辆识别代号/车架号码": "LNBMDLAA6HR894148"}),
+    ("total_sum", "e_motor", {"增值税税额": "¥4601.78"}),
     ("plate", "used", {"车牌照号": "云M1234567"}),
 ]
 
@@ -156,7 +191,8 @@ def test_every_check_has_a_mutation() -> None:
 @pytest.mark.parametrize(("check_id", "sample", "changes"), MUTATIONS)
 def test_mutation_fails_the_check(check_id: str, sample: str, changes: dict[str, str]) -> None:
     values = {**SAMPLES[sample], **changes}
-    results = [r for r in validate(values, today=TODAY) if r.check_id == check_id]
+    today = E_TODAY if sample.startswith("e_") else TODAY
+    results = [r for r in validate(values, today=today) if r.check_id == check_id]
     assert results, f"{check_id} did not catch {changes}"
     for result in results:
         assert result.level is SPEC_LEVELS[check_id]
@@ -300,3 +336,71 @@ def test_province_of_invoice_code() -> None:
     assert province_of_invoice_code("15300172001") is None
     assert province_of_invoice_code("1530017200") is None
     assert province_of_invoice_code("") is None
+
+
+@pytest.mark.parametrize("sample", ["e_motor", "e_used"])
+def test_einvoice_samples_pass_every_check(sample: str) -> None:
+    assert _failures(validate(SAMPLES[sample], today=E_TODAY)) == []
+
+
+@pytest.mark.parametrize("sample", ["e_motor", "e_used"])
+def test_blanking_any_einvoice_field_fails_nothing(sample: str) -> None:
+    for name in SAMPLES[sample]:
+        assert _failures(validate({**SAMPLES[sample], name: ""}, today=E_TODAY)) == [], name
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"机器编号": "123"},  # the paper form's 12-digit machine number does not apply
+        {"机打号码": "00880890"},  # nor do the 机打 twins
+        {"机打代码": "153001720011"},
+        {"发票代码": "1530017200"},  # nor the 12-digit code
+    ],
+)
+def test_paper_only_checks_do_not_apply_to_einvoices(changes: dict[str, str]) -> None:
+    assert _failures(validate({**E_MOTOR, **changes}, today=E_TODAY)) == []
+
+
+def test_einvoice_is_known_by_its_title_or_its_20_digits() -> None:
+    by_number = {**E_MOTOR, "发票类型": ""}
+    assert _failures(validate(by_number, today=E_TODAY)) == []
+    by_title = {**E_MOTOR, "发票号码": "00880890"}
+    results = validate(by_title, today=E_TODAY)
+    assert [(r.check_id, r.fields) for r in results] == [("einvoice_number", ("发票号码",))]
+    assert "20" in results[0].message.zh and "20" in results[0].message.en
+    # A paper invoice is still held to its own 8 digits and blank-free twins.
+    paper = validate({**SEED, "发票号码": "0088089"}, today=TODAY)
+    assert {r.check_id for r in paper} == {"invoice_number_format", "printed_number_match"}
+
+
+def test_einvoice_number_year_names_both_fields() -> None:
+    (result,) = validate({**E_MOTOR, "开票日期": "2024-12-31"}, today=E_TODAY)
+    assert result.fields == ("发票号码", "开票日期")
+    assert "2025" in result.message.zh and "2024-12-31" in result.message.en
+    # The same year, or a later issue date, is right; an unreadable date skips the year.
+    assert validate({**E_MOTOR, "开票日期": "2025-01-01"}, today=E_TODAY) == []
+    results = validate({**E_MOTOR, "开票日期": "2024-13-01"}, today=E_TODAY)
+    assert [r.check_id for r in results] == ["issue_date_format"]
+
+
+def test_einvoice_province_from_number_digits_3_4() -> None:
+    assert province_of_einvoice_number(E_MOTOR["发票号码"]) == "云南省"
+    assert province_of_einvoice_number(" 25312000000012345678 ") == "上海市"
+    assert province_of_einvoice_number("25992000000012345678") is None
+    assert province_of_einvoice_number("153001720011") is None
+    assert validate({**E_MOTOR, "省": "云南"}, today=E_TODAY) == []
+    shanghai = {**E_MOTOR, "发票号码": "25312000000012345678", "省": "上海市"}
+    assert validate(shanghai, today=E_TODAY) == []
+    (result,) = validate({**shanghai, "省": "云南省"}, today=E_TODAY)
+    assert result.fields == ("省", "发票号码")
+    assert "31" in result.message.zh and "上海市" in result.message.en
+
+
+def test_einvoice_form_is_detected_from_the_title() -> None:
+    # The used-car e-invoice keeps the used form's checks (no motor total_sum).
+    values = {"发票类型": "电子发票（二手车销售统一发票）", "价税合计(小写)": "¥3.00"}
+    values |= {"不含税价(小写)": "¥1.00", "增值税税额": "¥1.00"}
+    assert validate(values, today=E_TODAY) == []
+    values["发票类型"] = "电子发票（机动车销售统一发票）"
+    assert [r.check_id for r in validate(values, today=E_TODAY)] == ["total_sum"]

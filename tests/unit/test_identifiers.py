@@ -208,3 +208,31 @@ def test_same_province_accepts_full_and_short_names() -> None:
     assert ids.same_province(" 广西 ", "45")
     assert not ids.same_province("广东省", "53")
     assert not ids.same_province("云南省", "00")
+
+
+@pytest.mark.parametrize(
+    ("number", "issue_year", "problem"),
+    [
+        ("25532000000012345678", 2025, None),
+        ("25532000000012345678", 2026, None),
+        ("25532000000012345678", None, None),
+        ("25532000000012345678", 2024, ids.PROBLEM_YEAR),
+        ("2553200000001234567", 2025, ids.PROBLEM_LENGTH),
+        ("00880890", 2025, ids.PROBLEM_LENGTH),
+        ("2553200000001234567X", 2025, ids.PROBLEM_CHARACTER),
+        ("２5532000000012345678", 2025, ids.PROBLEM_CHARACTER),  # full-width digit
+        ("25992000000012345678", 2025, ids.PROBLEM_REGION),
+        ("25102000000012345678", 2025, ids.PROBLEM_REGION),
+    ],
+)
+def test_einvoice_number_problem(number: str, issue_year: int | None, problem: str | None) -> None:
+    assert ids.einvoice_number_problem(number, issue_year=issue_year) == problem
+    assert ids.is_einvoice_number(number) is (
+        problem not in (ids.PROBLEM_LENGTH, ids.PROBLEM_CHARACTER)
+    )
+
+
+def test_einvoice_number_year() -> None:
+    assert ids.einvoice_number_year("24442000000000000001") == 2024
+    with pytest.raises(ValueError):
+        ids.einvoice_number_year("2444200000000000000")

@@ -9,8 +9,10 @@ from desktop_app.core.schema import (
     Group,
     canonical_name,
     detect_form,
+    einvoice_title,
     field_spec,
     fields_of,
+    is_einvoice_title,
 )
 
 MOTOR_NAMES = (
@@ -62,3 +64,14 @@ def test_form_is_detected_from_invoice_type_or_names():
     assert detect_form(["发票代码", "车价合计(小写)"]) is FormType.USED
     assert detect_form(["发票代码", "价税合计(小写)"]) is FormType.MOTOR
     assert detect_form(["发票代码", "备注"]) is None
+
+
+def test_einvoice_titles_name_their_form():
+    assert einvoice_title(FormType.MOTOR) == "电子发票（机动车销售统一发票）"
+    assert detect_form(["价税合计(小写)"], "电子发票（二手车销售统一发票）") is FormType.USED
+    assert detect_form([], " 电子发票（机动车销售统一发票）") is FormType.MOTOR
+    assert detect_form([], "电子发票（普通发票）") is None
+    assert is_einvoice_title("电子发票（普通发票）")
+    assert is_einvoice_title(einvoice_title(FormType.USED))
+    assert not is_einvoice_title("机动车销售统一发票")
+    assert not is_einvoice_title("电子发票(机动车销售统一发票)")  # ASCII brackets: not the title

@@ -1,0 +1,78 @@
+"""The clerk's messages of the reviewer's checks (``checks.py``), in Chinese and English.
+
+Each entry is a (zh, en) pair of ``str.format`` templates. ``{field}`` is the first
+field's name (its English label in ``en``); ``{other}`` another field's name.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "digits": ("{field}应为{n}位数字，现为“{v}”。", "{field} must be {n} digits; it reads “{v}”."),
+    "twin": ("{field}“{v}”与{other}“{w}”不一致。", "{field} “{v}” differs from {other} “{w}”."),
+    "date": ("开票日期“{v}”不是有效日期（年-月-日）。", "Issue date “{v}” is no real date."),
+    "future": ("开票日期{v}晚于今天（{t}）。", "Issue date {v} is after today ({t})."),
+    "money": ("{field}“{v}”不是有效金额（如¥40000.00）。", "{field} “{v}” is not an amount."),
+    "words": ("{field}“{v}”不是大写金额（如肆万圆整）。", "{field} “{v}” is no amount in words."),
+    "sum": (
+        "价税合计{t}不等于不含税价{p}加税额{x}（应为{s}）。",
+        "Total {t} is not price {p} plus VAT {x} (that is {s}).",
+    ),
+    "words_differ": (
+        "{field}“{v}”（{a}）与{other}{n}不一致。",
+        "{field} “{v}” ({a}) differs from {other} {n}.",
+    ),
+    "tax": ("税额{x}与不含税价{p}×{r}≈{e}不符。", "VAT {x} differs from price {p} × {r} ≈ {e}."),
+    "rate": ("税率“{v}”不是17%、16%、13%或3%。", "VAT rate “{v}” is not 17%, 16%, 13% or 3%."),
+    "rate_date": ("开票日期{d}适用{e}税率，发票为{v}。", "On {d} the VAT rate was {e}, not {v}."),
+    "vin.length": ("{field}“{v}”应为17位，现为{n}位。", "{field} “{v}” has {n} characters."),
+    "vin.forbidden_letter": ("{field}“{v}”不能含I、O、Q。", "{field} “{v}” contains I, O or Q."),
+    "vin.character": ("{field}“{v}”只能含字母和数字。", "{field} “{v}” has a bad character."),
+    "vin.check": (
+        "{field}“{v}”第9位校验位应为{e}，可能有字符识别错误。",
+        "{field} “{v}”: check digit should be {e}; a character may be misread.",
+    ),
+    "id.date": ("{field}“{v}”的出生日期无效。", "{field} “{v}” has an impossible birth date."),
+    "id.check": ("{field}“{v}”校验位应为{e}。", "{field} “{v}”: check character should be {e}."),
+    "credit.character": (
+        "{field}“{v}”含统一社会信用代码不用的字符（I、O、S、V、Z）。",
+        "{field} “{v}” has letters a credit code never uses (I, O, S, V, Z).",
+    ),
+    "credit.check": (
+        "{field}“{v}”作为统一社会信用代码，校验位应为{e}。",
+        "{field} “{v}”: credit code check character should be {e}.",
+    ),
+    "length": (
+        "{field}“{v}”为{n}位，不是18位统一社会信用代码，请核对。",
+        "{field} “{v}” has {n} characters, not the 18 of a credit code.",
+    ),
+    "seats": ("限乘人数“{v}”应为1-99的整数。", "Seats “{v}” should be a whole number 1-99."),
+    "tonnage": ("吨位“{v}”应为数字。", "Tonnage “{v}” should be a number."),
+    "plate": (
+        "{field}“{v}”不像车牌号（省份简称+字母+5或6位字母数字）。",
+        "{field} “{v}” does not look like a plate (province, letter, 5-6 characters).",
+    ),
+    "province": (
+        "省“{v}”与发票代码第2-3位（{c}，{e}）不符。",
+        "Province “{v}” differs from invoice code digits 2-3 ({c}, {e}).",
+    ),
+    "province.einvoice": (
+        "省“{v}”与发票号码第3-4位（{c}，{e}）不符。",
+        "Province “{v}” differs from invoice number digits 3-4 ({c}, {e}).",
+    ),
+    "einvoice.length": (
+        "数电发票的{field}应为20位数字，现为{n}位“{v}”。",
+        "An e-invoice's {field} has 20 digits; “{v}” has {n}.",
+    ),
+    "einvoice.character": (
+        "数电发票的{field}“{v}”只能含数字。",
+        "An e-invoice's {field} “{v}” must hold digits only.",
+    ),
+    "einvoice.year": (
+        "{field}“{v}”的年份{y}晚于开票日期{d}。",
+        "{field} “{v}”: its year {y} is after the issue date {d}.",
+    ),
+    "einvoice.region": (
+        "{field}“{v}”第3-4位“{c}”不是省级行政区划代码。",
+        "{field} “{v}”: digits 3-4 “{c}” are no province code.",
+    ),
+}

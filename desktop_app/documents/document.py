@@ -27,6 +27,7 @@ from desktop_app.documents.formats import PDF, format_for_suffix, sniff_format
 from desktop_app.documents.image_pages import ImagePages
 from desktop_app.documents.limits import DEFAULT_DPI, MAX_DPI, MAX_FILE_BYTES, MAX_PIXELS
 from desktop_app.documents.page import PageImage
+from desktop_app.documents.page_text import PageText
 from desktop_app.documents.pdf_pages import PdfPages
 
 _MISLABELLED = LocalizedText(
@@ -42,6 +43,10 @@ class PageSource(Protocol):
 
     def render(self, index: int, dpi: float) -> PageImage:
         """Page ``index``, already checked to exist."""
+        ...
+
+    def page_text(self, index: int, dpi: float) -> PageText | None:
+        """Page ``index``'s own text, or ``None`` when it has none to trust."""
         ...
 
     def close(self) -> None:
@@ -87,13 +92,27 @@ class Document:
         ``CorruptFile`` when the page cannot be rendered, and ``ValueError`` for
         a closed document or a ``dpi`` outside ``(0, MAX_DPI]``.
         """
+        self._check(index, dpi)
+        return self._pages.render(index, float(dpi))
+
+    def page_text(self, index: int, dpi: float = DEFAULT_DPI) -> PageText | None:
+        """Page ``index``'s own text and ruling in pixels at ``dpi``, without rendering it.
+
+        The same value ``page_image(index, dpi).text`` carries: ``None`` for image
+        files, scans and PDFs whose text layer cannot be trusted. Raises as
+        ``page_image`` does.
+        """
+        self._check(index, dpi)
+        return self._pages.page_text(index, float(dpi))
+
+    def _check(self, index: int, dpi: float) -> None:
+        """Raise unless the document is open, ``index`` exists and ``dpi`` is in range."""
         if self._closed:
             raise ValueError(f"document {self.path.name!r} is closed")
         if not 0 <= index < self.page_count:
             raise PageOutOfRange(self.path, index, self.page_count)
         if not (math.isfinite(dpi) and 0 < dpi <= MAX_DPI):
             raise ValueError(f"dpi must be in (0, {MAX_DPI:g}], got {dpi!r}")
-        return self._pages.render(index, float(dpi))
 
     def close(self) -> None:
         """Release the file's resources; calling it again does nothing."""

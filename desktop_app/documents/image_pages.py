@@ -85,6 +85,10 @@ class ImagePages:
             data = encode_png(upright)
         return PageImage(data, "image/png", upright.width, upright.height, self.path, index)
 
+    def page_text(self, index: int, dpi: float) -> None:
+        """An image carries no text of its own: its pages are recognized."""
+        return None
+
     def close(self) -> None:
         """Drop the file's bytes."""
         self._data = b""

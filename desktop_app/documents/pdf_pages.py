@@ -11,6 +11,8 @@ from PIL import Image
 from desktop_app.documents.errors import CorruptFile, EncryptedPdf
 from desktop_app.documents.mupdf_thread import on_mupdf_thread
 from desktop_app.documents.page import PageImage
+from desktop_app.documents.page_text import PageText
+from desktop_app.documents.pdf_text import pdf_page_text
 from desktop_app.documents.rendering import check_pixels, encode_png
 
 _POINTS_PER_INCH = 72.0
@@ -40,16 +42,16 @@ class PdfPages:
         self._finalizer = weakref.finalize(self, on_mupdf_thread, self._pdf.close)
 
     def render(self, index: int, dpi: float) -> PageImage:
-        """Page ``index`` (checked by the caller) rasterized at ``dpi``."""
-        width, height, stride, samples = on_mupdf_thread(self._rasterize, index, dpi)
+        """Page ``index`` (checked by the caller) rasterized at ``dpi``, with its text layer."""
+        width, height, stride, samples, text = on_mupdf_thread(self._rasterize, index, dpi)
         pixels = Image.frombytes("RGB", (width, height), samples, "raw", "RGB", stride)
         # Pillow's fast zlib level: MuPDF's own PNG writer is ~4x slower on scans.
         # Encoding happens off the PyMuPDF thread, so other pages render meanwhile.
         data = encode_png(pixels)
-        return PageImage(data, "image/png", width, height, self.path, index, dpi)
+        return PageImage(data, "image/png", width, height, self.path, index, dpi, text)
 
-    def _rasterize(self, index: int, dpi: float) -> tuple[int, int, int, bytes]:
-        """On the PyMuPDF thread: the page's RGB samples as plain data."""
+    def _rasterize(self, index: int, dpi: float) -> tuple[int, int, int, bytes, PageText | None]:
+        """On the PyMuPDF thread: the page's RGB samples and its text, as plain data."""
         zoom = dpi / _POINTS_PER_INCH
         matrix = pymupdf.Matrix(zoom, zoom)
         try:
@@ -59,9 +61,21 @@ class PdfPages:
             box = (page.rect * matrix).irect
             check_pixels(self.path, (box.width, box.height), self._max_pixels)
             pixmap = page.get_pixmap(matrix=matrix, alpha=False)  # RGB, white paper
-            return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
+            text = pdf_page_text(page, dpi)
+            return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples, text
         # MuPDF's exception classes differ between PyMuPDF releases; any failure
         # inside these calls means the page's content is damaged.
+        except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+            raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
+
+    def page_text(self, index: int, dpi: float) -> PageText | None:
+        """Page ``index``'s own text and ruling in pixels at ``dpi``, without rasterizing it."""
+        return on_mupdf_thread(self._page_text, index, dpi)
+
+    def _page_text(self, index: int, dpi: float) -> PageText | None:
+        """On the PyMuPDF thread: ``pdf_page_text`` of page ``index``."""
+        try:
+            return pdf_page_text(self._pdf.load_page(index), dpi)
         except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
             raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
 

@@ -1,0 +1,123 @@
+"""A PDF page's own text layer and vector ruling as ``PageText``, or ``None`` when it can't be trusted.
+
+Characters come from MuPDF's ``rawdict`` extraction (one box and baseline
+origin per character), ruling from ``get_drawings`` (lines, rectangles and
+axis-aligned quads). Both are mapped through the page's rotation and the
+rendering zoom, so they sit on the pixels ``PdfPages.render`` produces.
+
+The layer is refused (``None``, so the page is recognized by OCR instead) when
+it has next to no visible text (a scan), when most of it is invisible (a
+scanner's OCR layer under the image: its positions and text are a guess), or
+when it reads as garbage (see ``text_quality``).
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+from desktop_app.documents.page_text import ORIGIN_PDF, PageText, Rule
+from desktop_app.documents.ruling import RuleCollector
+from desktop_app.documents.spans import Glyph, build_spans, direction_of
+from desktop_app.documents.text_quality import fold_char, text_is_usable
+
+_POINTS_PER_INCH = 72.0
+
+# Ruling tolerances in points (converted to pixels per page): a line may lean by
+# 1 pt, pieces 1.5 pt apart are one line, marks shorter than 4 pt are not ruling,
+# a filled rectangle up to 2 pt thick is a line.
+_LEAN_PT = 1.5
+_MIN_RULE_PT = 4.0
+_MAX_THICKNESS_PT = 2.0
+
+# Extraction flags: keep white space and ligatures as written, never clip to the
+# media box silently merging hidden text, and report U+FFFD for unknown glyphs.
+_FLAGS = (
+    pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
+)
+
+# Above this share of invisible characters (alpha 0, text render mode 3) the
+# text layer is a scanner's OCR, not the document's own text.
+_MAX_INVISIBLE_SHARE = 0.5
+
+
+def pdf_page_text(page: pymupdf.Page, dpi: float) -> PageText | None:
+    """The text and ruling of ``page`` in pixels at ``dpi``, or ``None`` when unusable."""
+    zoom = dpi / _POINTS_PER_INCH
+    matrix = page.rotation_matrix * pymupdf.Matrix(zoom, zoom)
+    glyphs, invisible = _glyphs(page, matrix, zoom)
+    visible_text = "".join(glyph.char for glyph in glyphs)
+    if invisible > _MAX_INVISIBLE_SHARE * (len(glyphs) + invisible):
+        return None
+    if not text_is_usable(visible_text):
+        return None
+    rules = _rules(page, matrix, zoom)
+    box = (page.rect * pymupdf.Matrix(zoom, zoom)).irect
+    return PageText(
+        width=float(box.width),
+        height=float(box.height),
+        dpi=dpi,
+        spans=build_spans(glyphs, rules),
+        rules=rules,
+        origin=ORIGIN_PDF,
+    )
+
+
+def _glyphs(page: pymupdf.Page, matrix: pymupdf.Matrix, zoom: float) -> tuple[list[Glyph], int]:
+    """Visible characters in pixels (compatibility ideographs folded), and the invisible count."""
+    raw = page.get_text("rawdict", flags=_FLAGS)
+    glyphs: list[Glyph] = []
+    invisible = 0
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            dx, dy = pymupdf.Point(line["dir"]) * matrix - pymupdf.Point(0, 0) * matrix
+            direction = direction_of(dx, dy)
+            for span in line["spans"]:
+                if span.get("alpha", 255) == 0:
+                    invisible += sum(1 for c in span["chars"] if not c["c"].isspace())
+                    continue
+                size = span["size"] * zoom
+                for char in span["chars"]:
+                    box = pymupdf.Rect(char["bbox"]) * matrix
+                    origin = pymupdf.Point(char["origin"]) * matrix
+                    glyphs.append(
+                        Glyph(
+                            fold_char(char["c"]),
+                            (box.x0, box.y0, box.x1, box.y1),
+                            (origin.x, origin.y),
+                            size,
+                            direction,
+                        )
+                    )
+    return glyphs, invisible
+
+
+def _rules(page: pymupdf.Page, matrix: pymupdf.Matrix, zoom: float) -> tuple[Rule, ...]:
+    """The page's horizontal and vertical ruling in pixels, merged."""
+    collector = RuleCollector(_LEAN_PT * zoom, _MIN_RULE_PT * zoom, _MAX_THICKNESS_PT * zoom)
+    for path in page.get_drawings():
+        # White ink on white paper is an eraser, not a line: only visible paint counts.
+        stroked = _inked(path.get("color")) and "s" in (path.get("type") or "")
+        filled = _inked(path.get("fill")) and "f" in (path.get("type") or "")
+        if not (stroked or filled):
+            continue
+        for item in path["items"]:
+            kind = item[0]
+            if kind == "l" and stroked:
+                start, end = item[1] * matrix, item[2] * matrix
+                collector.add_line(start.x, start.y, end.x, end.y)
+            elif kind == "re":
+                rect = item[1] * matrix
+                collector.add_rect(
+                    rect.x0, rect.y0, rect.x1, rect.y1, stroked=stroked, filled=filled
+                )
+            elif kind == "qu" and item[1].is_rectangular:
+                rect = item[1].rect * matrix
+                collector.add_rect(
+                    rect.x0, rect.y0, rect.x1, rect.y1, stroked=stroked, filled=filled
+                )
+    return collector.rules()
+
+
+def _inked(color: tuple[float, ...] | None) -> bool:
+    """Whether a stroke or fill colour paints something visible on white paper."""
+    return color is not None and not all(component >= 0.98 for component in color)

@@ -61,7 +61,7 @@ class Cancelled(CarInvoiceError):
 
 
 #: Codes the app makes itself (not the service's): network, answer, client, engine.
-_APP_CODE_PREFIXES = ("Network.", "Response.", "Client.", "Local.", "Document.", "File.")
+_APP_CODE_PREFIXES = ("Network.", "Response.", "Client.", "Local.", "Text.", "Document.", "File.")
 
 
 class RecognitionError(CarInvoiceError):

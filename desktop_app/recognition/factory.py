@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.error_codes import service_error
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.recognition.text_reader import TextFirst
 
 #: Engine names, the default first.
 ENGINES: tuple[str, ...] = ("local", "cloud")
@@ -26,12 +27,15 @@ class EngineSettings:
 
     ``language`` is the interface language (``zh`` or ``en``); the cloud answers
     its error messages in it. ``None`` region/endpoint mean the defaults.
+    ``force_ocr`` recognizes pages that carry their own text too (normally they
+    are read from the file, whatever the engine).
     """
 
     engine: str = ENGINES[0]
     region: str | None = None
     endpoint: str | None = None
     language: str = "zh"
+    force_ocr: bool = False
 
 
 def local_engine_available() -> bool:
@@ -42,8 +46,12 @@ def local_engine_available() -> bool:
         return False
 
 
-def create_backend(settings: EngineSettings, *, credentials=None) -> RecognitionBackend:
-    """The backend for ``settings``.
+def create_backend(settings: EngineSettings, *, credentials=None) -> TextFirst:
+    """The backend for ``settings``: pages with their own text read by the text reader,
+    the others recognized by the chosen engine.
+
+    The cloud engine is built now (bad keys are reported before any page); the
+    local one when the first page needs OCR, so reading e-invoices loads no model.
 
     Raises ``RecognitionError``: ``Client.MissingCredentials`` / ``InvalidCredentials``
     when the cloud has no usable keys, ``Client.InvalidRegion`` for a region the
@@ -51,9 +59,12 @@ def create_backend(settings: EngineSettings, *, credentials=None) -> Recognition
     cannot be loaded; ``ValueError`` for an unknown engine name.
     """
     if settings.engine == "cloud":
-        return _create_cloud(settings, credentials)
+        cloud = _create_cloud(settings, credentials)
+        return TextFirst(cloud, name=cloud.name, force_ocr=settings.force_ocr)
     if settings.engine == "local":
-        return _create_local()
+        if not local_engine_available():
+            _create_local()  # raises Local.EngineUnavailable now, not on the first scan
+        return TextFirst(_create_local, name="local", force_ocr=settings.force_ocr)
     raise ValueError(f"unknown engine {settings.engine!r}; choose one of {', '.join(ENGINES)}")
 
 

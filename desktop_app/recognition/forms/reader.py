@@ -1,0 +1,202 @@
+"""``read_form``: every field of a vehicle invoice from the page's text, by label and cell.
+
+1. Tell the form from its printed title (机动车 / 二手车; 数电 when the title says
+   电子发票（…）); refuse other invoices by name.
+2. Split the spans into label and value tokens (``tokens``) with that form's wordings.
+3. Resolve generic labels (``电话``, ``(小写)`` …) to the section they stand in.
+4. Give each value token to a label of its own cell: the nearest label left of it
+   on its line, else the nearest above it in the cell, else the nearest left. A
+   label that got nothing takes the unclaimed tokens of the cell to its right
+   (a label alone in its cell); when that cell holds other labels' values or is
+   empty, the field is blank.
+5. Join each field's tokens line by line (a value wrapped in its cell is one value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.core.schema import FormType
+from desktop_app.documents.page_text import Box, PageText
+from desktop_app.recognition.forms import labels as L
+from desktop_app.recognition.forms.cells import Cell, Ruling, same_cell
+from desktop_app.recognition.forms.kind import InvoiceKind, detect_kind
+from desktop_app.recognition.forms.tokens import Token, join_wrapped_labels, split_span
+
+
+@dataclass(frozen=True)
+class ReadValue:
+    """One field as read: its text joined from its tokens, their box, the lowest OCR score."""
+
+    name: str
+    value: str
+    box: Box | None = None
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class FormReading:
+    """What ``read_form`` found on a page."""
+
+    kind: InvoiceKind
+    values: dict[str, ReadValue]
+    origin: str
+    labels_found: int
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def form(self) -> FormType:
+        return self.kind.form
+
+
+@dataclass
+class _Placed:
+    token: Token
+    cell: Cell
+    label: L.Label | None = None
+    claimed: bool = False
+
+
+def read_form(page: PageText) -> FormReading:
+    """The fields of the vehicle invoice on ``page``.
+
+    Raises ``RecognitionError`` ``Text.NotAVehicleInvoice`` naming the invoice when
+    the page is another kind of invoice, ``Text.NotAnInvoice`` when no invoice title
+    is printed on it.
+    """
+    kind = detect_kind(page.text())
+    wordings = L.wordings(kind.form)
+    ruling = Ruling.of(page.rules, page.width, page.height)
+    spans = join_wrapped_labels(list(page.spans), wordings)
+    placed: list[_Placed] = []
+    for span in spans:
+        for token in split_span(span, wordings):
+            placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
+    labels = [p for p in placed if p.token.is_label]
+    _resolve_sections(labels, kind.form)
+    labels = [p for p in labels if p.label is not None and p.label.name]
+    values = [p for p in placed if not p.token.is_label and not _is_title(p.token, kind)]
+    owned: dict[int, list[Token]] = {id(p): [] for p in labels}
+    for value in values:
+        owner = _owner(value, labels)
+        if owner is not None:
+            owned[id(owner)].append(value.token)
+            value.claimed = True
+    for label in labels:
+        if not owned[id(label)]:
+            owned[id(label)] = _from_cell_right(label, values, labels, ruling)
+    read: dict[str, ReadValue] = {}
+    for label in sorted(labels, key=lambda p: (p.token.cy, p.token.cx)):
+        assert label.label is not None
+        tokens = owned[id(label)]
+        if label.label.name in read and read[label.label.name].value and not tokens:
+            continue  # a second label of the same field read nothing: keep the first
+        read[label.label.name] = _joined(label.label.name, tokens)
+        if label.label.split:
+            read[label.label.split] = ReadValue(label.label.split, "", None)
+    return FormReading(kind, read, page.origin, len(labels), dict(page.extras))
+
+
+def _is_title(token: Token, kind: InvoiceKind) -> bool:
+    return "发票" in token.text and kind.form.value in token.text.replace(" ", "")
+
+
+def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
+    """Choose each label token's Label: explicit ones directly, generic ones by section."""
+    ordered = sorted(labels, key=lambda p: (p.token.box[1], p.token.box[0]))
+    openers: list[tuple[_Placed, str]] = []
+    for placed in ordered:
+        candidates = L.labels_for(form, placed.token.wording)
+        opening = next((c for c in candidates if c.opens), None)
+        if opening is not None:
+            openers.append((placed, opening.opens or ""))
+    for placed in ordered:
+        candidates = L.labels_for(form, placed.token.wording)
+        explicit = [c for c in candidates if c.section is None]
+        if explicit:
+            placed.label = explicit[0]
+            continue
+        section = _section_of(placed, openers)
+        placed.label = next((c for c in candidates if c.section == section), None)
+
+
+def _section_of(placed: _Placed, openers: list[tuple[_Placed, str]]) -> str | None:
+    """The section a generic label stands in: an opener left of it on its row, else the
+    last one opened above it."""
+    token = placed.token
+    left = [
+        (o.token.box[2], section)
+        for o, section in openers
+        if o.token.box[2] <= token.box[0] + 1 and _overlap_y(o.token.box, token.box) > 0.3
+    ]
+    if left:
+        return max(left)[1]
+    above = [(o.token.box[1], section) for o, section in openers if o.token.box[3] <= token.cy]
+    return max(above)[1] if above else None
+
+
+def _overlap_y(a: Box, b: Box) -> float:
+    """Vertical overlap of ``a`` and ``b`` as a share of the shorter one's height."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    shorter = min(a[3] - a[1], b[3] - b[1])
+    return overlap / shorter if shorter > 0 else 0.0
+
+
+def _owner(value: _Placed, labels: list[_Placed]) -> _Placed | None:
+    """The label of ``value``'s own cell that the value belongs to, or None."""
+    token = value.token
+    mates = [p for p in labels if same_cell(p.cell, value.cell)]
+    slack = 0.5 * max(token.height, 1.0)
+    left = [p for p in mates if p.token.box[2] <= token.box[0] + slack]
+    on_line = [p for p in left if _overlap_y(p.token.box, token.box) > 0.3]
+    if on_line:
+        return max(on_line, key=lambda p: p.token.box[2])
+    above = [p for p in mates if p.token.box[3] <= token.cy and p.token.box[0] <= token.box[2]]
+    if above:
+        return max(above, key=lambda p: (p.token.box[3], -abs(p.token.box[0] - token.box[0])))
+    if left:
+        return min(left, key=lambda p: token.box[0] - p.token.box[2])
+    return None
+
+
+def _from_cell_right(
+    label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
+) -> list[Token]:
+    """The unclaimed tokens of the cell right of ``label``'s, when that cell has no label
+    of its own left of them (the label sits alone in its cell)."""
+    if not ruling.ruled:
+        return []
+    right = ruling.right_of(label.cell, label.token.cy)
+    if right is None or right[0] < label.cell[2] - 1:
+        return []
+    taken = [p for p in values if not p.claimed and same_cell(p.cell, right)]
+    for p in taken:
+        p.claimed = True
+    return [p.token for p in taken]
+
+
+def _joined(name: str, tokens: list[Token]) -> ReadValue:
+    """The tokens' text line by line (a wrapped value joined), their box and lowest score."""
+    if not tokens:
+        return ReadValue(name, "", None)
+    lines: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: (t.cy, t.box[0])):
+        if lines and _overlap_y(lines[-1][0].box, token.box) > 0.5:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    text = ""
+    for line in lines:
+        line.sort(key=lambda t: t.box[0])
+        for i, token in enumerate(line):
+            if i and token.box[0] - line[i - 1].box[2] > 0.5 * max(token.height, 1.0):
+                text += " "
+            text += token.text
+    boxes = [t.box for t in tokens]
+    box = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+    return ReadValue(name, text.strip(), box, min(t.score for t in tokens))

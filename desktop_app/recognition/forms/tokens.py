@@ -1,0 +1,201 @@
+"""Turning a page's spans into label tokens and value tokens.
+
+A span may be a label alone (``厂牌型号``), a label and its value in one run
+(``开票人：于俪``), a value, or a piece of a label (a label wrapped inside its
+cell, or printed one character per line down the side of a block). Labels are
+found at the start of a span — followed by nothing, a colon or a bracket, or
+long enough not to be the start of a value — and, after a colon, further along
+it; the rest of the span becomes value tokens with the boxes of their own
+characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from desktop_app.documents.page_text import Box, TextSpan
+
+_COLONS = ":："
+#: A wording at least this long is a label even when a value follows without a colon.
+_SELF_EVIDENT = 4
+
+
+@dataclass(frozen=True)
+class Token:
+    """A label or a value on the page. ``wording`` is the folded label text (labels only)."""
+
+    text: str
+    box: Box
+    wording: str = ""
+    score: float = 1.0
+    size: float = 0.0
+
+    @property
+    def is_label(self) -> bool:
+        return bool(self.wording)
+
+    @property
+    def cx(self) -> float:
+        return (self.box[0] + self.box[2]) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.box[1] + self.box[3]) / 2
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+
+def _fold_char(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
+
+
+def _char_boxes(span: TextSpan) -> list[Box]:
+    """One box per character: the span's own, or its box cut in equal widths (OCR lines)."""
+    if len(span.chars) == len(span.text):
+        return list(span.chars)
+    x0, y0, x1, y1 = span.box
+    n = max(len(span.text), 1)
+    step = (x1 - x0) / n
+    return [(x0 + i * step, y0, x0 + (i + 1) * step, y1) for i in range(len(span.text))]
+
+
+def _union(boxes: list[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+class _Folded:
+    """A span's text folded for label matching, remembering which character each folded one came from."""
+
+    def __init__(self, text: str) -> None:
+        self.text = ""
+        self.origin: list[int] = []
+        for index, ch in enumerate(text):
+            folded = _fold_char(ch)
+            self.text += folded
+            self.origin.extend([index] * len(folded))
+
+
+def _label_at(folded: str, start: int, wordings: list[str]) -> str | None:
+    """The longest wording that stands as a label at ``folded[start:]``."""
+    for wording in wordings:
+        if not folded.startswith(wording, start):
+            continue
+        end = start + len(wording)
+        rest = folded[end:]
+        if not rest or rest[0] in _COLONS or wording[0] == "(" or rest[0] in "(（":
+            return wording
+        if len(wording) >= _SELF_EVIDENT and not _continues_word(wording, rest):
+            return wording
+    return None
+
+
+def _continues_word(wording: str, rest: str) -> bool:
+    """True when ``rest`` carries on the label's words (``地址`` + ``栏``) rather than a value."""
+    return rest[0] in "号码名称代码及和" and len(wording) < 6
+
+
+def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
+    """The label and value tokens of ``span`` (``wordings`` folded, longest first)."""
+    folded = _Folded(span.text)
+    boxes = _char_boxes(span)
+    tokens: list[Token] = []
+    pieces: list[tuple[int, int, str]] = []  # (start, end) in folded text, wording or ""
+    position = 0
+    label = _label_at(folded.text, 0, wordings)
+    while position < len(folded.text):
+        if label is not None:
+            end = position + len(label)
+            while end < len(folded.text) and folded.text[end] in _COLONS:
+                end += 1
+            pieces.append((position, end, label))
+            position = end
+            label = None
+            continue
+        nxt = _next_label_after_colon(folded.text, position, wordings)
+        end = nxt[0] if nxt else len(folded.text)
+        pieces.append((position, end, ""))
+        position = end
+        label = nxt[1] if nxt else None
+    for start, end, wording in pieces:
+        first, last = folded.origin[start], folded.origin[end - 1]
+        text = span.text[first : last + 1].strip()
+        if not wording:
+            text = text.strip(_COLONS + " ")
+        if not text and not wording:
+            continue
+        box = _union(boxes[first : last + 1])
+        tokens.append(Token(text, box, wording, span.score, span.size))
+    return tokens
+
+
+def _next_label_after_colon(folded: str, start: int, wordings: list[str]) -> tuple[int, str] | None:
+    """A further label in a run like ``电话:0371-1234 账号:6222…``: one followed by a colon."""
+    for index in range(start + 1, len(folded)):
+        for wording in wordings:
+            end = index + len(wording)
+            if folded.startswith(wording, index) and end < len(folded) and folded[end] in _COLONS:
+                return index, wording
+    return None
+
+
+def join_wrapped_labels(spans: list[TextSpan], wordings: list[str]) -> list[TextSpan]:
+    """Spans with a label's pieces joined: a label wrapped to a second line, or printed
+    one character a line down the side of a block (``购/买/方/信/息``)."""
+    complete = set(wordings)
+    prefixes = {w[:i] for w in wordings for i in range(1, len(w))}
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].box[1], spans[i].box[0]))
+    used: set[int] = set()
+    out: list[TextSpan] = []
+    for i in order:
+        if i in used:
+            continue
+        joined = _fold_all(spans[i].text)
+        chain = [i]
+        while joined in prefixes:
+            below = _next_below(spans, chain[-1], used | set(chain))
+            if below is None:
+                break
+            candidate = joined + _fold_all(spans[below].text)
+            if candidate not in prefixes and candidate not in complete:
+                break
+            chain.append(below)
+            joined = candidate
+        if len(chain) > 1 and joined in complete:
+            used.update(chain)
+            out.append(_merged([spans[j] for j in chain]))
+        else:
+            used.add(i)
+            out.append(spans[i])
+    return out
+
+
+def _fold_all(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | None:
+    """The span right under ``spans[index]``, starting at its left edge within a character."""
+    x0, _, _, y1 = spans[index].box
+    height = spans[index].box[3] - spans[index].box[1]
+    best, best_gap = None, 1.2 * height
+    for j, other in enumerate(spans):
+        if j in taken:
+            continue
+        gap = other.box[1] - y1
+        if -0.3 * height <= gap < best_gap and abs(other.box[0] - x0) <= 0.8 * height:
+            best, best_gap = j, gap
+    return best
+
+
+def _merged(chain: list[TextSpan]) -> TextSpan:
+    boxes = [s.box for s in chain]
+    text = "".join(s.text for s in chain)
+    return TextSpan(text, _union(boxes), (), chain[0].size, min(s.score for s in chain))

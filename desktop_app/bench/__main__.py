@@ -8,6 +8,7 @@ page split into OCR and extraction.
 
 ``throughput``: batch pages/s against the loopback cloud stand-in.
 ``startup``: launch to a usable window, median of several fresh processes.
+``ruling DIR``: the ruling found on each image against the truth's value boxes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.bench import startup, throughput
+from desktop_app.bench import ruling, startup, throughput
 from desktop_app.bench.accuracy import PageRun, run_folder
 from desktop_app.bench.report import page_line, summary_lines
 
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("-v", "--verbose", action="store_true", help="list wrong fields and boxes")
     throughput.add_parser(sub)
     startup.add_parser(sub)
+    ruling.add_parser(sub)
     return parser
 
 
@@ -40,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return throughput.main(args)
     if args.command == "startup":
         return startup.main(args)
+    if args.command == "ruling":
+        return ruling.main(args)
     if not (args.folder / "manifest.json").is_file():
         print(f"error: {args.folder} has no manifest.json", file=sys.stderr)
         return 2

@@ -8,6 +8,9 @@ is answered as one JSON line ``{"File", "Page", "Response"}``.
 
 ``python -m desktop_app export --format csv|xlsx|json OUT`` exports the approved
 pages of the review store.
+
+``python -m desktop_app serve --keys FILE`` runs the office recognition server
+(``desktop_app.server``, docs/server.md).
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from desktop_app.core.text import LocalizedText
 from desktop_app.documents.errors import DocumentError
 from desktop_app.documents.limits import MAX_DPI
 from desktop_app.recognition.factory import ENGINES, REGIONS, EngineSettings, create_backend
+from desktop_app.server.command import add_serve_parser
 
 EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("recognize", "export")
+SUBCOMMANDS = ("recognize", "export", "serve")
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--dpi", type=float, default=150.0, help="PDF rasterizing dpi (default 150)")
     rec.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
     _add_export_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
@@ -119,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         return _export(args)
+    if args.command == "serve":
+        from desktop_app.server.serve import run_serve
+
+        return run_serve(args)
     if args.jsonl or len(args.file) > 1 or Path(args.file[0]).is_dir():
         return _recognize_many(args)
     return _recognize(args)

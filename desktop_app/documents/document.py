@@ -157,6 +157,21 @@ def open_document(
     """
     file_path = Path(path)
     data = _read_file(file_path, max_file_bytes)
+    return open_document_bytes(data, file_path, max_pixels=max_pixels)
+
+
+def open_document_bytes(
+    data: bytes, path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS
+) -> Document:
+    """Open a file's bytes already in memory (an upload), exactly as ``open_document`` would.
+
+    ``path`` names the document in messages and decides the note about a lying
+    extension. Raises ``EmptyFile``, ``UnsupportedFormat``, ``CorruptFile``,
+    ``EncryptedPdf`` or ``ImageTooLarge``; the caller bounds the size of ``data``.
+    """
+    file_path = Path(path)
+    if not data:
+        raise EmptyFile(file_path)
     fmt = sniff_format(data[:1024])
     if fmt is None:
         raise UnsupportedFormat(file_path, detail=f"first bytes {data[:8]!r}")

@@ -1,0 +1,96 @@
+"""Write a folder of synthetic vehicle e-invoices with their truth and manifest.json.
+
+For each invoice ``<stem>.pdf`` (text layer) and ``<stem>.ofd`` share the truth
+``<stem>.json`` (boxes in pixels of the page rendered at 150 dpi); the printed-and-scanned
+``<stem>_scan.jpg`` has its own ``<stem>_scan.json`` in the JPEG's pixels.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.tools.einvoice_samples.layouts import Layout, layouts_of
+from desktop_app.tools.einvoice_samples.pdf_writer import pdf_bytes
+from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, Sheet, place
+from desktop_app.tools.einvoice_samples.truth import DPI, manifest_entry, truth_response
+from desktop_app.tools.einvoice_samples.values import MOTOR, USED, make_invoice
+
+FORMATS = ("pdf",)
+PAGE_PX = (round(PAGE_W / 25.4 * DPI), round(PAGE_H / 25.4 * DPI))
+PAGE_COORDINATES = "pixels of the page rendered at 150 dpi"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One invoice to write: its stem, layout and random stream."""
+
+    stem: str
+    layout: Layout
+    rng: random.Random
+
+
+def plans(count: int, seed: int, forms: list[str], layout_names: list[str] | None) -> list[Plan]:
+    """``count`` invoices alternating over ``forms``, each form cycling through its layouts."""
+    per_form = {form: layouts_of(form, layout_names) for form in forms}
+    usable = [form for form in forms if per_form[form]]
+    if not usable:
+        raise ValueError("no layout matches the forms and layouts asked for")
+    out = []
+    for i in range(count):
+        form = usable[i % len(usable)]
+        choices = per_form[form]
+        layout = choices[(i // len(usable)) % len(choices)]
+        out.append(Plan(f"einv_{i:03d}_{layout.name}", layout, random.Random(f"{seed}:{i}")))
+    return out
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+Writer = Callable[[Path, Plan, Sheet], list[dict[str, Any]]]
+
+
+def write_pdf(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
+    (out / f"{plan.stem}.pdf").write_bytes(pdf_bytes(sheet))
+    return [_page_entry(plan, f"{plan.stem}.pdf", "pdf")]
+
+
+def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
+    layout = plan.layout
+    return manifest_entry(
+        file, f"{plan.stem}.json", layout.form, "clean", PAGE_PX, layout.name, fmt, PAGE_COORDINATES
+    )
+
+
+def writers() -> dict[str, Writer]:
+    """The writer of each format."""
+    return {"pdf": write_pdf}
+
+
+def generate(
+    out: Path,
+    count: int,
+    seed: int = 0,
+    *,
+    forms: Iterable[str] = (MOTOR, USED),
+    layout_names: list[str] | None = None,
+    formats: Iterable[str] = FORMATS,
+) -> list[dict[str, Any]]:
+    """Write ``count`` invoices to ``out`` with truth and manifest.json; returns the manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    chosen = writers()
+    manifest: list[dict[str, Any]] = []
+    for plan in plans(count, seed, list(forms), layout_names):
+        invoice = make_invoice(plan.rng, plan.layout.form)
+        sheet = place(invoice, plan.layout)
+        _write_json(out / f"{plan.stem}.json", truth_response(sheet, f"einv-{plan.stem}"))
+        for fmt in formats:
+            manifest += chosen[fmt](out, plan, sheet)
+    _write_json(out / "manifest.json", manifest)
+    return manifest

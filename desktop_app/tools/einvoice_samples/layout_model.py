@@ -1,0 +1,69 @@
+"""What a page layout is made of: ruled rows of label and value cells.
+
+A layout is a table of ruled rows; each row a sequence of cells, a cell either a printed
+label or the value of one or more fields (or, ``inline``, a label followed by its value in
+one ruled box). Rows may carry a group label printed in a merged column at the left.
+``L``, ``V``, ``I`` and ``R`` build cells and rows so the layout tables read like forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One ruled box of a row; ``width`` 0 takes what is left of the row."""
+
+    width: float
+    label: str = ""
+    names: tuple[str, ...] = ()
+    inline: bool = False  # label and value share the box
+    words: bool = False  # an uppercase total: a ⊗ mark before the value
+
+
+@dataclass(frozen=True)
+class Row:
+    height: float
+    cells: tuple[Cell, ...]
+    group: str = ""  # group label of the merged column at the left (购买方, 销售方 ...)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One issuing-software version of one form."""
+
+    name: str
+    form: str
+    rows: tuple[Row, ...]
+    holdout: bool = False
+    group_width: float = 0.0  # width of the merged group-label column (0: none)
+    tax_office_one_line: bool = False  # 主管税务机关 and its code on one line
+    seal_in_page: bool = False  # OFD: seal as page content instead of an annotation
+    table_top: float = 29.8  # mm from the top of the page
+
+
+def _names(name: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (name,) if isinstance(name, str) else name
+
+
+def L(text: str, width: float) -> Cell:
+    """A label cell."""
+    return Cell(width, label=text)
+
+
+def V(name: str | tuple[str, ...], width: float = 0, *, words: bool = False) -> Cell:
+    """A value cell of one field (or several, e.g. 主管税务机关 and its code)."""
+    return Cell(width, names=_names(name), words=words)
+
+
+def I(  # noqa: E743
+    label: str, name: str | tuple[str, ...], width: float = 0, *, words: bool = False
+) -> Cell:
+    """A label and its value(s) in one box (``名称：…``)."""
+    return Cell(width, label=label, names=_names(name), inline=True, words=words)
+
+
+def R(height: float, *cells: Cell, group: str = "") -> Row:
+    """A row of ``height`` millimetres."""
+    return Row(height, cells, group)

@@ -7,11 +7,11 @@ when a worker starts on it, so pages waiting in a paused batch stay new; it is
 rendered on the rasterizer's single thread, recognized, and its result committed at
 once (→ needs review) or its failure recorded (→ failed, with the error's message).
 
-Retrying: the cloud client retries retryable errors itself; when it gives up, or a
-backend without its own retries raises a retryable ``RecognitionError``, the runner
-tries the page ``retries`` more times after ``retry_delay_s`` before marking it
-failed. A non-retryable error fails the page at once and the batch goes on, except
-for errors every other page would meet too (bad keys, billing, no engine: see
+Retrying is the backend's business: the cloud client is the app's one retry layer
+(backoff within a per-page budget, see ``recognition.cloud.retry``), so the runner
+never sends a page again on top of it (which once made up to 8 POSTs of a page).
+A page whose recognition fails is marked failed and the batch goes on, except for
+errors every other page would meet too (bad keys, billing, no engine: see
 ``core.error_codes.stops_batch``): those stop the batch and leave the rest new.
 Cancel stops taking pages; pages being recognized go back to new.
 """
@@ -54,8 +54,6 @@ class BatchRunner:
         workers: int | None = None,
         rasterizer: Rasterizer | None = None,
         dpi: float = 150.0,
-        retries: int = 1,
-        retry_delay_s: float = 1.0,
         on_progress: ProgressCallback | None = None,
         language: str = "zh",
         clock: Callable[[], float] = time.monotonic,
@@ -63,8 +61,6 @@ class BatchRunner:
         self.store = store
         self.backend = backend
         self.workers = max(1, workers or default_workers(backend.name))
-        self.retries = max(0, retries)
-        self.retry_delay_s = retry_delay_s
         self.cancel_token = CancelToken()
         self._stopped_by = ""
         self._rasterizer = rasterizer
@@ -160,21 +156,14 @@ class BatchRunner:
         except DocumentError as exc:
             self._record_failure(page_id, exc.code, exc.one_line(self._language))
             return
-        for attempt in range(self.retries + 1):
-            try:
-                result = self.backend.recognize(image, cancel=self.cancel_token)
-            except RecognitionError as exc:
-                if exc.retryable and attempt < self.retries:
-                    log.info("batch: page %d %s, retrying", page_id, exc.code)
-                    if self.cancel_token.wait(self.retry_delay_s):
-                        raise Cancelled("cancelled") from None
-                    continue
-                self._record_failure(page_id, exc.code, exc.one_line(self._language))
-                if stops_batch(exc.code):
-                    self._stop(exc)
-                return
-            self._record_success(page_id, result)
+        try:
+            result = self.backend.recognize(image, cancel=self.cancel_token)
+        except RecognitionError as exc:
+            self._record_failure(page_id, exc.code, exc.one_line(self._language))
+            if stops_batch(exc.code):
+                self._stop(exc)
             return
+        self._record_success(page_id, result)
 
     def _stop(self, exc: RecognitionError) -> None:
         """Every other page would fail the same way: stop, leaving them new for a retry."""

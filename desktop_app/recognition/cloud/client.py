@@ -4,7 +4,13 @@ One call: fit the page under the upload limit, serialize the body once, then
 for each attempt take a rate-limiter token, sign with a fresh timestamp, POST
 ``data=body`` and parse the answer. Retryable failures (network, non-200,
 ``RequestLimitExceeded*``, ``InternalError``, ``ServiceUnavailable``) are retried
-with exponential backoff and full jitter; everything else is raised at once.
+with exponential backoff (``RetryPolicy``); everything else is raised at once.
+This is the app's only retry layer: the batch does not retry on top of it.
+
+Time is bounded twice: each attempt has an overall ``deadline`` (30 s from
+connecting to the answer's last byte, however slowly the bytes trickle in; it
+ends as ``Network.Timeout``), and each page a total budget (``RetryPolicy.budget_s``,
+120 s including rate-limiter waits, attempts and backoffs).
 Secrets never reach a log line, an exception or a repr.
 """
 
@@ -32,6 +38,7 @@ from desktop_app.documents.limits import UPLOAD_MAX_BASE64_BYTES
 from desktop_app.documents.page import PageImage
 from desktop_app.documents.upload import fit_for_upload
 from desktop_app.recognition.cloud.credentials import Credentials
+from desktop_app.recognition.cloud.deadline import mount_deadline_adapter, overall_deadline
 from desktop_app.recognition.cloud.rate_limiter import RateLimiter, shared_limiter
 from desktop_app.recognition.cloud.retry import RetryPolicy, pause
 from desktop_app.recognition.cloud.signer import ApiCall, request_headers
@@ -76,7 +83,11 @@ class CarInvoiceClient:
 
     Thread-safe: one instance serves every job. ``rate_limiter`` defaults to the
     process-wide limiter of the SecretId (:func:`shared_limiter`); ``sleep`` and
-    ``random`` drive the retry backoff and are injectable for tests; ``fit``
+    ``random`` drive the retry backoff and are injectable for tests, as is
+    ``monotonic``, the clock of deadlines and budgets. ``deadline`` bounds one
+    attempt as a whole; ``connect_timeout`` and ``read_timeout`` bound each socket
+    operation within it. A ``requests.Session`` with requests' own adapters gets
+    the deadline adapter mounted (``deadline.mount_deadline_adapter``). ``fit``
     defaults to ``documents.upload.fit_for_upload`` (a ``DocumentError`` from it
     becomes a ``RecognitionError`` with the same code). Raises ``RecognitionError``
     ``Client.InvalidRegion`` for a region the action does not serve, and
@@ -102,6 +113,8 @@ class CarInvoiceClient:
         clock: Callable[[], float] = time.time,
         fit: FitFunction | None = None,
         max_base64_bytes: int = UPLOAD_MAX_BASE64_BYTES,
+        deadline: float = 30.0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         if region not in SUPPORTED_REGIONS:
             raise service_error("Client.InvalidRegion", f"region {region!r} is not supported")
@@ -111,7 +124,10 @@ class CarInvoiceClient:
         self.call = ApiCall(SERVICE, host, ACTION, VERSION, region, language)
         self._credentials = credentials
         self._session = session if session is not None else requests.Session()
+        mount_deadline_adapter(self._session)
         self._timeout = (connect_timeout, read_timeout)
+        self._deadline = deadline
+        self._monotonic = monotonic
         self._limiter = (
             rate_limiter if rate_limiter is not None else shared_limiter(credentials.secret_id)
         )
@@ -175,34 +191,39 @@ class CarInvoiceClient:
         return replace(result, engine=self.name, duration_s=elapsed, timings=timings)
 
     def _call(self, document: dict[str, Any], cancel: CancelToken | None) -> RecognitionResult:
-        """Send ``document`` until it succeeds, fails for good, or attempts run out."""
+        """Send ``document`` until it succeeds, fails for good, or attempts or budget run out."""
         body = json.dumps(document).encode("utf-8")
+        budget_end = self._monotonic() + self.retry.budget_s
         attempt = 0
         while True:
             attempt += 1
             _check(cancel)
             self._limiter.acquire(cancel)
+            # The first attempt always gets a whole deadline; later ones what is left.
+            left = budget_end - self._monotonic() if attempt > 1 else self._deadline
             try:
-                result = self._attempt(body, attempt)
+                result = self._attempt(body, attempt, max(0.0, min(self._deadline, left)))
             except RecognitionError as exc:
-                self._give_up_or_wait(exc, attempt, cancel)
+                self._give_up_or_wait(exc, attempt, cancel, budget_end)
                 continue
             _check(cancel)
             return replace(result, timings={**result.timings, "attempts": float(attempt)})
 
     def _give_up_or_wait(
-        self, exc: RecognitionError, attempt: int, cancel: CancelToken | None
+        self, exc: RecognitionError, attempt: int, cancel: CancelToken | None, budget_end: float
     ) -> None:
         """Re-raise ``exc`` when it is final; otherwise sleep the backoff delay."""
-        if not exc.retryable or attempt >= self.retry.max_attempts:
+        delay = self.retry.delay(attempt, self._random)
+        out_of_time = self._monotonic() + delay + self.retry.min_attempt_s > budget_end
+        if not exc.retryable or attempt >= self.retry.max_attempts or out_of_time:
             log.info(
-                "CarInvoiceOCR failed: code=%s request_id=%s attempt=%d (final)",
+                "CarInvoiceOCR failed: code=%s request_id=%s attempt=%d (final%s)",
                 exc.code,
                 exc.request_id or "-",
                 attempt,
+                ", page budget spent" if exc.retryable and out_of_time else "",
             )
             raise exc
-        delay = self.retry.delay(attempt, self._random)
         log.warning(
             "CarInvoiceOCR attempt %d/%d failed: code=%s request_id=%s; retrying in %.2fs",
             attempt,
@@ -213,8 +234,8 @@ class CarInvoiceClient:
         )
         pause(delay, cancel, self._sleep)
 
-    def _attempt(self, body: bytes, attempt: int) -> RecognitionResult:
-        """One signed POST; raises ``RecognitionError`` for every failure."""
+    def _attempt(self, body: bytes, attempt: int, deadline: float) -> RecognitionResult:
+        """One signed POST ending within ``deadline`` s; raises ``RecognitionError`` for every failure."""
         creds = self._credentials
         headers = request_headers(
             self.call,
@@ -226,7 +247,7 @@ class CarInvoiceClient:
         )
         log.debug("CarInvoiceOCR attempt %d to %s, %d body bytes", attempt, self.url, len(body))
         sent = time.perf_counter()
-        response = self._post(body, headers)
+        response = self._post(body, headers, deadline)
         elapsed = time.perf_counter() - sent
         if response.status_code != 200:
             log.debug("CarInvoiceOCR HTTP %d after %.3fs", response.status_code, elapsed)
@@ -245,18 +266,36 @@ class CarInvoiceClient:
         )
         return replace(result, timings={"http_s": elapsed})
 
-    def _post(self, body: bytes, headers: dict[str, str]) -> requests.Response:
-        """POST exactly the signed bytes; network failures become ``RecognitionError``."""
-        try:
-            return self._session.post(self.url, data=body, headers=headers, timeout=self._timeout)
-        except requests.Timeout as exc:  # before ConnectionError: ConnectTimeout is both
-            code, detail = "Network.Timeout", exc.__class__.__name__
-        except requests.ConnectionError as exc:
-            code, detail = "Network.ConnectionError", exc.__class__.__name__
-        except requests.RequestException as exc:
-            code, detail = "Network.ConnectionError", exc.__class__.__name__
+    def _post(self, body: bytes, headers: dict[str, str], deadline: float) -> requests.Response:
+        """POST exactly the signed bytes, all done within ``deadline`` seconds.
+
+        Network failures become ``RecognitionError``; running out of time is
+        ``Network.Timeout`` whatever the cut connection made ``requests`` raise.
+        """
+        connect, read = self._timeout
+        timeout = (min(connect, deadline), min(read, deadline))
+        response: requests.Response | None = None
+        failure: requests.RequestException | None = None
+        with overall_deadline(deadline) as watch:
+            try:
+                response = self._session.post(self.url, data=body, headers=headers, timeout=timeout)
+            except requests.RequestException as exc:
+                failure = exc
+        if watch.expired:  # cut mid-answer: whatever arrived is not the answer
+            code, detail = "Network.Timeout", f"no complete answer within {deadline:.3g} s"
+        elif response is not None:
+            return response
+        else:
+            code, detail = _network_code(failure or requests.RequestException())
         log.debug("CarInvoiceOCR %s (%s) to %s", code, detail, self.call.host)
         raise service_error(code, f"{detail} ({self.call.host})")
+
+
+def _network_code(exc: requests.RequestException) -> tuple[str, str]:
+    """The error code and detail of a failed request."""
+    if isinstance(exc, requests.Timeout):  # before ConnectionError: ConnectTimeout is both
+        return "Network.Timeout", exc.__class__.__name__
+    return "Network.ConnectionError", exc.__class__.__name__
 
 
 def _check(cancel: CancelToken | None) -> None:

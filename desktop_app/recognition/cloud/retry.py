@@ -11,19 +11,34 @@ from desktop_app.core.cancel import CancelToken
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff with full jitter (AWS architecture blog, "Exponential Backoff
-    and Jitter"): the n-th wait is uniform in ``[0, min(max_delay, base_delay * 2**(n-1))]``.
+    """Exponential backoff with "equal jitter" (AWS architecture blog, "Exponential
+    Backoff and Jitter"): with ``c = min(max_delay, base_delay * 2**(n-1))`` the n-th
+    wait is uniform in ``[c/2, c]``, so waits never collapse to nothing.
 
-    ``max_attempts`` counts the first try; 1 means never retry.
+    ``max_attempts`` counts the first try; 1 means never retry. ``budget_s`` is the
+    most one page may spend in the client, from the call to its answer: rate-limiter
+    waits, every attempt and every backoff included. An attempt's own deadline is cut
+    to what is left of the budget, and no retry starts with less than
+    ``min_attempt_s`` left.
+
+    The defaults (8 attempts, 0.5 s doubling to 8 s) wait at least 0.25, 0.75, 1.75,
+    3.75, 7.75, 11.75 and 15.75 s in total before attempts 2 to 8, so a throttle storm
+    of 10 s (every answer ``RequestLimitExceeded``) is outlasted; the backoffs add up
+    to at most 31.5 s. With 30 s per attempt (``CarInvoiceClient``'s ``deadline``)
+    the 120 s budget, not the attempts, bounds a page whose requests all time out.
     """
 
-    max_attempts: int = 4
+    max_attempts: int = 8
     base_delay: float = 0.5
     max_delay: float = 8.0
+    budget_s: float = 120.0
+    min_attempt_s: float = 1.0
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1 or self.base_delay < 0 or self.max_delay < 0:
             raise ValueError("max_attempts must be >= 1 and delays >= 0")
+        if self.budget_s <= 0 or self.min_attempt_s < 0:
+            raise ValueError("budget_s must be > 0 and min_attempt_s >= 0")
 
     def ceiling(self, attempt: int) -> float:
         """The longest wait after failed attempt number ``attempt`` (1-based)."""
@@ -31,7 +46,8 @@ class RetryPolicy:
 
     def delay(self, attempt: int, random: Callable[[], float]) -> float:
         """The wait after failed attempt ``attempt``; ``random`` yields floats in [0, 1)."""
-        return self.ceiling(attempt) * random()
+        ceiling = self.ceiling(attempt)
+        return ceiling / 2 + ceiling / 2 * random()
 
 
 NO_RETRY = RetryPolicy(max_attempts=1)

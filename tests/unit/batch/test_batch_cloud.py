@@ -50,3 +50,26 @@ def test_service_errors_fail_pages_and_the_batch_goes_on(store) -> None:
     assert all(
         store.recognition(p.id).engine == "cloud" for p in store.pages(PageStatus.NEEDS_REVIEW)
     )
+
+
+def test_the_batch_does_not_retry_on_top_of_the_client(store) -> None:
+    """One retry layer: a page the client gave up on is sent max_attempts times, no more."""
+    folder = Path(store.path).parent / "pages"
+    folder.mkdir()
+    Image.new("RGB", (64, 48), "white").save(folder / "busy.png")
+    store.add_paths([folder])
+    with FakeCloudServer(KEYS) as server:
+        server.enqueue_error("InternalError", times=10)
+        (secret_id, secret_key), *_ = KEYS.items()
+        client = CarInvoiceClient(
+            Credentials(secret_id, secret_key),
+            endpoint=server.url,
+            rate_limiter=RateLimiter(100.0),
+            retry=RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.02),
+        )
+        with client:
+            summary = BatchRunner(store, client, workers=1).run()
+        requests_sent = server.stats.requests
+    assert (summary.succeeded, summary.failed) == (0, 1)
+    assert requests_sent == 3
+    assert store.pages(PageStatus.FAILED)[0].error_code == "InternalError"

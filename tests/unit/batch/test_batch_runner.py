@@ -1,4 +1,4 @@
-"""The batch runner with a scripted backend: results, failures, retries, pause, cancel."""
+"""The batch runner with a scripted backend: results, failures, pause, cancel."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ def _queue(store, *names: str, pages: int = 1) -> list[int]:
 
 def _runner(store, backend, rasterizer, **kwargs) -> BatchRunner:
     kwargs.setdefault("workers", 3)
-    kwargs.setdefault("retry_delay_s", 0.0)
     return BatchRunner(store, backend, rasterizer=rasterizer, **kwargs)
 
 
@@ -43,16 +42,17 @@ def test_failures_do_not_stop_the_batch(store, backend, rasterizer, errors) -> N
         store, "ok.png", "flaky.png", "hopeless.png", "corrupt.png", "busy.png"
     )
     backend.script = {
-        "flaky.png:0": [retryable()],  # retried once by the runner, then fine
+        "flaky.png:0": [],
         "hopeless.png:0": [final()],
-        "busy.png:0": [retryable(), retryable()],  # still failing after the retry
+        # The backend (the cloud client) already retried and gave up: no retry on top.
+        "busy.png:0": [retryable()],
     }
-    summary = _runner(store, backend, rasterizer, retries=1).run()
+    summary = _runner(store, backend, rasterizer).run()
     assert (summary.succeeded, summary.failed) == (2, 3)
     assert store.page(ok).status is PageStatus.NEEDS_REVIEW
     assert store.page(flaky).status is PageStatus.NEEDS_REVIEW
-    assert backend.calls.count("flaky.png:0") == 2
-    assert backend.calls.count("hopeless.png:0") == 1  # not retryable: no second try
+    assert backend.calls.count("busy.png:0") == 1  # one retry layer: the backend's
+    assert backend.calls.count("hopeless.png:0") == 1
     failed = {p: store.page(p) for p in (hopeless, broken, gone)}
     assert all(r.status is PageStatus.FAILED for r in failed.values())
     assert failed[hopeless].error_code == "FailedOperation.OcrFailed"

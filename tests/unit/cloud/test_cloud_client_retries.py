@@ -78,7 +78,7 @@ def test_transient_service_errors_retry_then_succeed(
     result = make_client().recognize(page)
     assert len(result) == 37
     assert len(rsps.calls) == 3
-    assert sleeps == [0.25, 0.5]  # full jitter (random 0.5) of 0.5 s, 1 s
+    assert sleeps == [0.375, 0.75]  # equal jitter (random 0.5) of 0.5 s, 1 s
     assert result.timings["attempts"] == 3.0
 
 
@@ -93,7 +93,7 @@ def test_http_500_gives_up_after_max_attempts(
     assert info.value.http_status == 500
     assert info.value.retryable
     assert len(rsps.calls) == 4
-    assert sleeps == [0.25, 0.5, 1.0]
+    assert sleeps == [0.375, 0.75, 1.5]
 
 
 def test_service_unavailable_exhausts_retries(

@@ -129,8 +129,17 @@ def test_bad_settings(rate: float, burst: float) -> None:
 def test_backoff_is_exponential_capped_and_jittered() -> None:
     policy = RetryPolicy(max_attempts=10, base_delay=0.5, max_delay=4.0)
     assert [policy.ceiling(n) for n in range(1, 6)] == [0.5, 1.0, 2.0, 4.0, 4.0]
-    assert policy.delay(3, lambda: 0.25) == 0.5
-    assert policy.delay(3, lambda: 0.0) == 0.0
+    assert policy.delay(3, lambda: 0.25) == 1.25  # equal jitter: in [1, 2] for ceiling 2
+    assert policy.delay(3, lambda: 0.0) == 1.0
+
+
+def test_default_backoff_outlasts_a_ten_second_throttle_storm() -> None:
+    """Even with the shortest jitter, the last attempt comes after 10 s of refusals."""
+    policy = RetryPolicy()
+    shortest = sum(policy.delay(n, lambda: 0.0) for n in range(1, policy.max_attempts))
+    longest = sum(policy.delay(n, lambda: 1.0) for n in range(1, policy.max_attempts))
+    assert shortest > 10.0
+    assert longest <= 31.5 < policy.budget_s
 
 
 def test_bad_policy() -> None:

@@ -188,11 +188,12 @@ def test_empty_folder_is_an_input_error(capsys, tmp_path):
 
 def test_retries_and_server_line_breaks_still_give_one_stderr_line(page_png, server, tmp_path):
     """Through a real process, so the CLI's own logging setup is what prints."""
-    server.enqueue_error("InternalError", "line one\nline two", times=4)
+    server.enqueue_error("InternalError", "retried\nquietly", times=2)
+    server.enqueue_error("FailedOperation.OcrFailed", "line one\nline two")
     done = _run_module(page_png, server)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 1
-    assert err.count("\n") == 1 and err.startswith("error: InternalError: "), err
+    assert err.count("\n") == 1 and err.startswith("error: FailedOperation.OcrFailed: "), err
 
 
 def test_non_finite_coordinates_are_a_malformed_answer(capsys, page_png, cloud_env, server):

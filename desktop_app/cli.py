@@ -60,12 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     rec = sub.add_parser(
         "recognize",
         help="recognize one page and print the answer as CarInvoiceOCR JSON",
-        description="Recognize one page of an image or PDF and print the CarInvoiceOCR-shaped JSON "
-        "answer (UTF-8) on stdout. Coordinates are pixels of the image file, or of the PDF page "
-        "rasterized at --dpi.",
+        description="Recognize one page of an image, PDF, OFD or e-invoice XML and print the "
+        "CarInvoiceOCR-shaped JSON answer (UTF-8) on stdout. Pages that carry their own text "
+        "(数电 e-invoice PDF, OFD, XML) are read from it exactly, whatever --engine says; --ocr "
+        "recognizes them instead. Coordinates are pixels of the image file, or of the PDF/OFD page "
+        "rendered at --dpi.",
     )
     rec.add_argument(
-        "file", nargs="+", help="PNG, JPEG, BMP, TIFF, WebP, GIF or PDF files, or folders"
+        "file", nargs="+", help="PNG, JPEG, BMP, TIFF, WebP, GIF, PDF, OFD or XML files, or folders"
     )
     rec.add_argument(
         "--page", type=int, default=None, help="1-based page number of one FILE (default 1)"
@@ -83,7 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument(
         "--endpoint", default=None, help="cloud endpoint URL, e.g. http://127.0.0.1:8765"
     )
-    rec.add_argument("--dpi", type=float, default=150.0, help="PDF rasterizing dpi (default 150)")
+    rec.add_argument(
+        "--ocr",
+        action="store_true",
+        help="recognize pages with the OCR engine even when the file carries its own text",
+    )
+    rec.add_argument("--dpi", type=float, default=150.0, help="PDF/OFD rendering dpi (default 150)")
     rec.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
     _add_export_parser(sub)
     add_serve_parser(sub)
@@ -159,7 +166,7 @@ def _recognize_many(args: argparse.Namespace) -> int:
     files = expand_paths(args.file)  # folders walked once; the list is passed on as is
     if not files:
         return _fail(_NO_FILES.get(language), EXIT_USAGE)
-    settings = EngineSettings(args.engine, args.region, args.endpoint, language)
+    settings = EngineSettings(args.engine, args.region, args.endpoint, language, args.ocr)
     try:
         backend = create_backend(settings)
     except RecognitionError as exc:
@@ -185,7 +192,11 @@ def _recognize(args: argparse.Namespace) -> int:
     if not 0 < args.dpi <= MAX_DPI:
         return _fail(_DPI.get(language), EXIT_USAGE)
     settings = EngineSettings(
-        engine=args.engine, region=args.region, endpoint=args.endpoint, language=language
+        engine=args.engine,
+        region=args.region,
+        endpoint=args.endpoint,
+        language=language,
+        force_ocr=args.ocr,
     )
     try:
         with open_document(args.file[0]) as document:
@@ -193,6 +204,7 @@ def _recognize(args: argparse.Namespace) -> int:
         backend = create_backend(settings)
         log.info("recognizing %s with the %s engine", page, backend.name)
         result = backend.recognize(page)
+        log.info("answer from the %s reader", result.engine)
     except DocumentError as exc:
         return _fail(exc.one_line(language), EXIT_USAGE)
     except RecognitionError as exc:
@@ -209,8 +221,8 @@ _PAGE_NUMBER = LocalizedText(
     "页码必须从 1 开始（收到 {page}）。", "Page numbers start at 1 (got {page})."
 )
 _NO_FILES = LocalizedText(
-    "没有找到可识别的文件（PDF、PNG、JPEG、BMP、TIFF、WebP、GIF）。",
-    "No supported files found (PDF, PNG, JPEG, BMP, TIFF, WebP, GIF).",
+    "没有找到可识别的文件（PDF、OFD、XML、PNG、JPEG、BMP、TIFF、WebP、GIF）。",
+    "No supported files found (PDF, OFD, XML, PNG, JPEG, BMP, TIFF, WebP, GIF).",
 )
 _PAGE_WITH_MANY = LocalizedText(
     "--page 只能用于单个文件；多个文件或文件夹时会识别每一页。",

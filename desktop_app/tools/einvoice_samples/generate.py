@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.tools.einvoice_samples.layouts import Layout, layouts_of
+from desktop_app.tools.einvoice_samples.ofd_writer import ofd_bytes
 from desktop_app.tools.einvoice_samples.pdf_writer import pdf_bytes
 from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, Sheet, place
 from desktop_app.tools.einvoice_samples.truth import DPI, manifest_entry, truth_response
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED, make_invoice
 
-FORMATS = ("pdf",)
+FORMATS = ("pdf", "ofd")
 PAGE_PX = (round(PAGE_W / 25.4 * DPI), round(PAGE_H / 25.4 * DPI))
 PAGE_COORDINATES = "pixels of the page rendered at 150 dpi"
 
@@ -61,6 +62,12 @@ def write_pdf(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
     return [_page_entry(plan, f"{plan.stem}.pdf", "pdf")]
 
 
+def write_ofd(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
+    """``<stem>.ofd``: the same page as the PDF, so the same truth."""
+    (out / f"{plan.stem}.ofd").write_bytes(ofd_bytes(sheet, plan.stem))
+    return [_page_entry(plan, f"{plan.stem}.ofd", "ofd")]
+
+
 def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
     layout = plan.layout
     return manifest_entry(
@@ -70,7 +77,7 @@ def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
 
 def writers() -> dict[str, Writer]:
     """The writer of each format."""
-    return {"pdf": write_pdf}
+    return {"pdf": write_pdf, "ofd": write_ofd}
 
 
 def generate(

@@ -20,6 +20,7 @@ from desktop_app.tools.einvoice_samples.__main__ import main
 from desktop_app.tools.einvoice_samples.generate import generate
 from desktop_app.tools.einvoice_samples.layouts import HOLDOUT, LAYOUTS, layouts_of
 from desktop_app.tools.einvoice_samples.truth import field_names
+from tests.unit.tools.sample_files import manifest, printed, truth_infos
 
 LOCATIONLESS = ("省", "市", "发票消费类型", "发票类型")
 # Checks of the paper forms that do not apply to a 数电 invoice (20-digit number, no code).
@@ -27,21 +28,11 @@ PAPER_ONLY = {"invoice_number_format"}
 PX_PER_PT = 150 / 72
 
 
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One invoice of every layout (8), written once for the module."""
-    out = tmp_path_factory.mktemp("einv")
-    generate(out, len(LAYOUTS), seed=7, formats=("pdf",))
-    return out
-
-
 def _manifest(folder: Path) -> list[dict[str, Any]]:
-    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return manifest(folder, "pdf")
 
 
-def _truth(folder: Path, entry: dict[str, Any]) -> list[dict[str, Any]]:
-    data = json.loads((folder / entry["truth"]).read_text(encoding="utf-8"))
-    return data["Response"]["CarInvoiceInfos"]
+_truth = truth_infos
 
 
 def _values(infos: list[dict[str, Any]]) -> dict[str, str]:
@@ -105,13 +96,6 @@ def test_truth_follows_the_shudian_conventions_and_passes_the_checks(samples: Pa
             assert ids.is_valid_vin(v["车架号/车辆识别代码"])
 
 
-def _printed(name: str, value: str) -> str:
-    if name == "开票日期":
-        year, month, day = value.split("-")
-        return f"{year}年{month}月{day}日"
-    return value
-
-
 def test_the_text_layer_holds_every_value_at_its_box(samples: Path) -> None:
     for entry in _manifest(samples):
         with pymupdf.open(samples / entry["file"]) as doc:
@@ -125,7 +109,7 @@ def test_the_text_layer_holds_every_value_at_its_box(samples: Path) -> None:
                     rect["X"], rect["Y"], rect["X"] + rect["Width"], rect["Y"] + rect["Height"]
                 )
                 text = page.get_textbox(box / PX_PER_PT).replace("\n", "")
-                assert text == _printed(info["Name"], info["Value"]), (entry["file"], info)
+                assert text == printed(info["Name"], info["Value"]), (entry["file"], info)
 
 
 def test_the_qr_code_carries_number_amount_and_date(samples: Path) -> None:
@@ -144,7 +128,7 @@ def test_the_qr_code_carries_number_amount_and_date(samples: Path) -> None:
 
 def test_a_seed_gives_the_same_invoices_and_another_seed_others(tmp_path: Path) -> None:
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
-        generate(tmp_path / name, 2, seed=seed, formats=("pdf",))
+        generate(tmp_path / name, 2, seed=seed)
     files = [p.name for p in sorted((tmp_path / "a").iterdir())]
     for file in files:
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes(), file
@@ -157,6 +141,6 @@ def test_the_command_writes_a_folder_and_refuses_unknown_names(
 ) -> None:
     args = [str(tmp_path), "--count", "2", "--seed", "1", "--formats", "pdf"]
     assert main([*args, "--layouts", "motor-b,used-c"]) == 0
-    assert [e["layout"] for e in _manifest(tmp_path)] == ["motor-b", "used-c"]
+    assert [e["layout"] for e in manifest(tmp_path)] == ["motor-b", "used-c"]
     assert main([*args, "--layouts", "motor-z"]) == 2
     assert "motor-z" in capsys.readouterr().err

@@ -6,6 +6,48 @@ field's name (its English label in ``en``); ``{other}`` another field's name.
 
 from __future__ import annotations
 
+#: Every check in the order ``validate`` runs them: id, level, what it verifies (zh, en).
+CHECK_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    ("invoice_code_format", "error", "发票代码为12位数字", "Invoice code is 12 digits"),
+    ("invoice_number_format", "error", "发票号码为8位数字", "Invoice number is 8 digits"),
+    ("machine_number_format", "error", "机器编号为12位数字", "Machine number is 12 digits"),
+    ("printed_code_match", "error", "机打代码与发票代码一致", "Printed code = invoice code"),
+    ("printed_number_match", "error", "机打号码与发票号码一致", "Printed no. = invoice no."),
+    ("issue_date_format", "error", "开票日期是真实日期", "Issue date is a real date"),
+    ("issue_date_future", "error", "开票日期不晚于今天", "Issue date is not in the future"),
+    ("money_format", "error", "金额可以读出", "Amounts are readable"),
+    ("total_sum", "error", "价税合计 = 不含税价 + 税额", "Total = price + VAT amount"),
+    ("total_words", "error", "大写金额与小写金额一致", "Total in words = total in figures"),
+    ("tax_amount", "warning", "税额 = 不含税价 × 税率", "VAT amount = price × rate"),
+    ("tax_rate_value", "warning", "税率为17%、16%、13%或3%", "VAT rate is 17%, 16%, 13% or 3%"),
+    ("tax_rate_period", "warning", "税率与开票日期相符", "VAT rate matches the issue date"),
+    ("vin", "error", "车辆识别代号有效（ISO 3779）", "VIN is valid (ISO 3779)"),
+    ("resident_id", "error", "18位身份证号码有效", "18-digit resident ID is valid"),
+    ("credit_code", "error", "统一社会信用代码有效", "Unified social credit code is valid"),
+    (
+        "credit_code_length",
+        "warning",
+        "纳税人识别号/代码为18位",
+        "Taxpayer/org. code has 18 characters",
+    ),
+    ("seat_count", "warning", "限乘人数为1-99的整数", "Seats is a whole number 1-99"),
+    ("tonnage", "warning", "吨位为数字", "Tonnage is a number"),
+    (
+        "einvoice_number",
+        "error",
+        "数电发票号码：20位数字、年份、地区代码",
+        "E-invoice no.: 20 digits, year, region",
+    ),
+    (
+        "province",
+        "warning",
+        "省与发票代码第2-3位（数电：发票号码第3-4位）相符",
+        "Province matches invoice code/no.",
+    ),
+    ("plate", "warning", "车牌照号格式正确", "Licence plate has a valid shape"),
+    ("qr_match", "error", "号码、日期、金额与二维码一致", "Number, date, amount match the QR code"),
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "digits": ("{field}应为{n}位数字，现为“{v}”。", "{field} must be {n} digits; it reads “{v}”."),
     "twin": ("{field}“{v}”与{other}“{w}”不一致。", "{field} “{v}” differs from {other} “{w}”."),
@@ -58,6 +100,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "province.einvoice": (
         "省“{v}”与发票号码第3-4位（{c}，{e}）不符。",
         "Province “{v}” differs from invoice number digits 3-4 ({c}, {e}).",
+    ),
+    "qr": (
+        "{field}“{v}”与发票二维码（{e}）不一致。",
+        "{field} “{v}” differs from the invoice's QR code ({e}).",
+    ),
+    "qr.amount": (
+        "{field}“{v}”与发票二维码中的金额{e}不一致（二维码金额应等于价税合计、不含税价或车价合计之一）。",
+        "{field} “{v}” differs from the QR code's amount {e} (it equals one of the totals).",
     ),
     "einvoice.length": (
         "数电发票的{field}应为20位数字，现为{n}位“{v}”。",

@@ -21,7 +21,8 @@ from enum import Enum
 from typing import TypeVar
 
 from desktop_app.core import identifiers as ids
-from desktop_app.core.check_messages import MESSAGES
+from desktop_app.core.check_messages import CHECK_TABLE, MESSAGES
+from desktop_app.core.invoice_qr import AMOUNT_FIELDS, InvoiceQr, parse_invoice_qr, qr_mismatches
 from desktop_app.core.money_words import parse_money_words
 from desktop_app.core.schema import (
     MOTOR_FIELDS,
@@ -75,44 +76,10 @@ class CheckInfo:
     description: T
 
 
-_E, _W = Level.ERROR, Level.WARNING
-_CHECK_TABLE = (
-    ("invoice_code_format", _E, "发票代码为12位数字", "Invoice code is 12 digits"),
-    ("invoice_number_format", _E, "发票号码为8位数字", "Invoice number is 8 digits"),
-    ("machine_number_format", _E, "机器编号为12位数字", "Machine number is 12 digits"),
-    ("printed_code_match", _E, "机打代码与发票代码一致", "Printed code = invoice code"),
-    ("printed_number_match", _E, "机打号码与发票号码一致", "Printed no. = invoice no."),
-    ("issue_date_format", _E, "开票日期是真实日期", "Issue date is a real date"),
-    ("issue_date_future", _E, "开票日期不晚于今天", "Issue date is not in the future"),
-    ("money_format", _E, "金额可以读出", "Amounts are readable"),
-    ("total_sum", _E, "价税合计 = 不含税价 + 税额", "Total = price + VAT amount"),
-    ("total_words", _E, "大写金额与小写金额一致", "Total in words = total in figures"),
-    ("tax_amount", _W, "税额 = 不含税价 × 税率", "VAT amount = price × rate"),
-    ("tax_rate_value", _W, "税率为17%、16%、13%或3%", "VAT rate is 17%, 16%, 13% or 3%"),
-    ("tax_rate_period", _W, "税率与开票日期相符", "VAT rate matches the issue date"),
-    ("vin", _E, "车辆识别代号有效（ISO 3779）", "VIN is valid (ISO 3779)"),
-    ("resident_id", _E, "18位身份证号码有效", "18-digit resident ID is valid"),
-    ("credit_code", _E, "统一社会信用代码有效", "Unified social credit code is valid"),
-    ("credit_code_length", _W, "纳税人识别号/代码为18位", "Taxpayer/org. code has 18 characters"),
-    ("seat_count", _W, "限乘人数为1-99的整数", "Seats is a whole number 1-99"),
-    ("tonnage", _W, "吨位为数字", "Tonnage is a number"),
-    (
-        "einvoice_number",
-        _E,
-        "数电发票号码：20位数字、年份、地区代码",
-        "E-invoice no.: 20 digits, year, region",
-    ),
-    (
-        "province",
-        _W,
-        "省与发票代码第2-3位（数电：发票号码第3-4位）相符",
-        "Province matches invoice code/no.",
-    ),
-    ("plate", _W, "车牌照号格式正确", "Licence plate has a valid shape"),
-)
 #: Every check: id → level and description, in the order ``validate`` runs them.
 CHECKS: dict[str, CheckInfo] = {
-    check_id: CheckInfo(check_id, level, T(zh, en)) for check_id, level, zh, en in _CHECK_TABLE
+    check_id: CheckInfo(check_id, Level(level), T(zh, en))
+    for check_id, level, zh, en in CHECK_TABLE
 }
 
 # Two rounding steps lie between the printed price and the printed tax (the price is
@@ -162,6 +129,7 @@ class _Invoice:
     values: Mapping[str, str]
     form: FormType | None
     today: datetime.date
+    qr: InvoiceQr | None = None
 
     def get(self, name: str) -> str:
         return self.values.get(name, "")
@@ -372,9 +340,23 @@ def _province(inv: _Invoice) -> Iterator[CheckResult]:
         yield _fail("province", ["省", "发票代码"], "province", v=name, c=code[1:3], e=expected)
 
 
+def _qr(inv: _Invoice) -> Iterator[CheckResult]:
+    """The fields against the page's QR code: number, code, date, and the amount (any total)."""
+    if inv.qr is None:
+        return
+    mismatches = qr_mismatches(inv.qr, inv.values)
+    for m in mismatches:
+        if m.name not in AMOUNT_FIELDS:
+            yield _fail("qr_match", [m.name], "qr", v=m.value, e=m.expected)
+    totals = [m for m in mismatches if m.name in AMOUNT_FIELDS]
+    if totals:  # one message: the amount equals none of the totals
+        names = [m.name for m in totals]
+        yield _fail("qr_match", names, "qr.amount", v=totals[0].value, e=totals[0].expected)
+
+
 _Run = Callable[[_Invoice], Iterator[CheckResult]]
 _RUNS: tuple[_Run, ...] = (_codes, _issue_date, _money_format, _amounts, _tax, _vin)
-_RUNS += (_party_codes, _vehicle, _province)
+_RUNS += (_party_codes, _vehicle, _province, _qr)
 
 
 def validate(
@@ -382,12 +364,15 @@ def validate(
     form: FormType | None = None,
     *,
     today: datetime.date | None = None,
+    qr: str = "",
 ) -> list[CheckResult]:
     """Every failed check of an invoice's values (an empty list when all pass).
 
     ``values`` maps field names (any spelling ``canonical_name`` folds) to values;
     ``form`` is detected from the names and 发票类型 when None, and when undetectable
     the fields of both forms are checked. ``today`` bounds the issue date (default: now).
+    ``qr`` is the payload of the page's QR code (``RecognitionResult.qr``), when it has
+    one: number, code, date and amount must then agree with it (``qr_match``).
     Results come in the order of ``CHECKS`` groups, fields in form order.
     """
     clean: dict[str, str] = {}
@@ -397,5 +382,5 @@ def validate(
             clean[key] = text
     if form is None:
         form = detect_form(list(clean), clean.get("发票类型", ""))
-    invoice = _Invoice(clean, form, today or datetime.date.today())
+    invoice = _Invoice(clean, form, today or datetime.date.today(), parse_invoice_qr(qr))
     return [result for run in _RUNS for result in run(invoice)]

@@ -5,6 +5,12 @@
 The service marks a field with no place on the page by ``Rect`` 0,0,0,0 and every
 ``Polygon`` point at ``(-2, 0)``; here that is ``None``, and it is written back the
 same way, so a document read and written again is equal to the original.
+
+What the app knows beyond that shape (the page's QR payload, notes on fields) goes
+in a ``"CarInvoiceDesk"`` block beside ``"Response"`` (``QrCode``, ``Notes``) in the
+record the store keeps (``result_to_record``), as the JSON export puts its own block
+there; ``result_to_response`` (exports, the CLI) never writes them, and
+``parse_response`` reads them back when present.
 """
 
 from __future__ import annotations
@@ -12,13 +18,17 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from desktop_app.core.error_codes import malformed_response, service_error
 from desktop_app.core.model import Polygon, RecognitionResult, RecognizedField, Rect
 from desktop_app.core.schema import canonical_name
+from desktop_app.core.text import LocalizedText
 
 CORNERS = ("LeftTop", "RightTop", "RightBottom", "LeftBottom")
+#: The record's key for what the app adds to the answer (not part of the service's shape).
+APP_KEY = "CarInvoiceDesk"
 NO_LOCATION_POINT = (-2, 0)
 
 
@@ -51,7 +61,28 @@ def parse_response(document: Any, *, engine: str = "") -> RecognitionResult:
         fields = tuple(_parse_info(info) for info in infos)
     except (TypeError, ValueError, KeyError) as exc:
         raise malformed_response(f"bad CarInvoiceInfo ({exc})", request_id) from None
-    return RecognitionResult(fields=fields, request_id=request_id, engine=engine)
+    result = RecognitionResult(fields=fields, request_id=request_id, engine=engine)
+    return _with_app_extras(result, document.get(APP_KEY), request_id)
+
+
+def _with_app_extras(result: RecognitionResult, extras: Any, request_id: str) -> RecognitionResult:
+    """``result`` with the QR payload and field notes of a record's ``APP_KEY`` object."""
+    if extras is None:
+        return result
+    try:
+        qr = extras.get("QrCode", "")
+        notes = {
+            name: LocalizedText(note["zh"], note["en"])
+            for name, note in extras.get("Notes", {}).items()
+        }
+        if not isinstance(qr, str) or not all(
+            isinstance(t, str) for n in notes.values() for t in (n.zh, n.en)
+        ):
+            raise TypeError("qr and notes are text")
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise malformed_response(f"bad {APP_KEY} object ({exc})", request_id) from None
+    fields = tuple(replace(f, note=notes[f.name]) if f.name in notes else f for f in result.fields)
+    return replace(result, fields=fields, qr=qr)
 
 
 def _parse_info(info: Any) -> RecognizedField:
@@ -137,6 +168,23 @@ def result_to_response(result: RecognitionResult) -> dict[str, Any]:
             "RequestId": result.request_id,
         }
     }
+
+
+def result_to_record(result: RecognitionResult) -> dict[str, Any]:
+    """``result_to_response`` plus the app's own ``APP_KEY`` object when there is one.
+
+    This is what the store keeps; ``parse_response`` reads it back into an equal result.
+    """
+    document = result_to_response(result)
+    extras: dict[str, Any] = {}
+    if result.qr:
+        extras["QrCode"] = result.qr
+    notes = result.notes()
+    if notes:
+        extras["Notes"] = {name: {"zh": n.zh, "en": n.en} for name, n in notes.items()}
+    if extras:
+        document[APP_KEY] = extras
+    return document
 
 
 def dumps_response(result: RecognitionResult, *, indent: int | None = 1) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.schema import FormType, detect_form
+from desktop_app.core.text import LocalizedText
 
 Point = tuple[float, float]
 Polygon = tuple[Point, Point, Point, Point]
@@ -57,12 +58,19 @@ def scale_polygon(polygon: Polygon, factor: float) -> Polygon:
 
 @dataclass(frozen=True)
 class RecognizedField:
-    """One named value of an invoice and where it stands on the page."""
+    """One named value of an invoice and where it stands on the page.
+
+    ``note`` tells the clerk something about how the value was obtained (e.g. taken
+    from the QR code instead of the OCR reading). It belongs to the app, not to the
+    CarInvoiceOCR answer shape: ``codec.result_to_response`` leaves it out, and the
+    store keeps it beside the answer (``codec.result_to_record``).
+    """
 
     name: str
     value: str
     polygon: Polygon | None = None
     rect: Rect | None = None
+    note: LocalizedText | None = None
 
     @property
     def located(self) -> bool:
@@ -84,7 +92,10 @@ class RecognitionResult:
     """What an engine read from one page.
 
     ``engine`` is ``"cloud"`` or ``"local"``; ``duration_s`` the wall time of the
-    recognition (None when unknown, e.g. a result read back from a file).
+    recognition (None when unknown, e.g. a result read back from a file). ``qr`` is
+    the payload of the invoice's QR code found on the page ("" when none was read):
+    ``checks.validate(..., qr=result.qr)`` compares the fields with it. Like the
+    fields' notes it is the app's own, outside the answer shape.
     """
 
     fields: tuple[RecognizedField, ...]
@@ -92,6 +103,7 @@ class RecognitionResult:
     engine: str = ""
     duration_s: float | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    qr: str = ""
 
     def __iter__(self) -> Iterator[RecognizedField]:
         return iter(self.fields)
@@ -126,6 +138,10 @@ class RecognitionResult:
     def scaled(self, factor: float) -> RecognitionResult:
         """The same result with every field's geometry multiplied by ``factor``."""
         return replace(self, fields=tuple(f.scaled(factor) for f in self.fields))
+
+    def notes(self) -> dict[str, LocalizedText]:
+        """Field name → note, for the fields that carry one."""
+        return {f.name: f.note for f in self.fields if f.note is not None}
 
     def with_value(self, name: str, value: str) -> RecognitionResult:
         """A copy where every field called ``name`` holds ``value``."""

@@ -83,7 +83,7 @@ def select_pages(
         if result is None:
             chosen.unrecognized.append(record)
             continue
-        failures = validate(result.values(), record.form_type or result.form_type)
+        failures = validate(result.values(), record.form_type or result.form_type, qr=result.qr)
         page = ExportPage(record, result, tuple(f for f in failures if f.level is Level.ERROR))
         (chosen.pages if force or not page.forced else chosen.held_back).append(page)
     return chosen

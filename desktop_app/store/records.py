@@ -97,7 +97,7 @@ class FieldValue:
 
 @dataclass(frozen=True)
 class RecognitionRecord:
-    """The latest recognition of a page, its raw answer as ``result_to_response`` made it."""
+    """The latest recognition of a page, its raw answer as ``result_to_record`` made it."""
 
     page_id: int
     engine: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from desktop_app.core.codec import parse_response, result_to_response
+from desktop_app.core.codec import parse_response, result_to_record
 from desktop_app.core.model import RecognitionResult, RecognizedField
 from desktop_app.store.database import Database, now_text
 from desktop_app.store.records import AuditEntry, FieldValue, PageStatus, RecognitionRecord
@@ -119,7 +120,7 @@ class ReviewMixin:
 
         A page recognized again gets fresh field values (earlier edits stay in the audit trail).
         """
-        response = json.dumps(result_to_response(result), ensure_ascii=False)
+        response = json.dumps(result_to_record(result), ensure_ascii=False)
         form = result.form_type
         now = now_text()
         with self._db.transaction() as conn:
@@ -181,7 +182,7 @@ class ReviewMixin:
             else:
                 extra.append(RecognizedField(value.name, value.current))
         if extra:
-            result = RecognitionResult((*result.fields, *extra), result.request_id, result.engine)
+            result = replace(result, fields=(*result.fields, *extra))
         return result
 
     # -- fields

@@ -76,6 +76,9 @@ E_USED = {
     "发票类型": "电子发票（二手车销售统一发票）",
 }
 SAMPLES = {"motor": SEED, "used": USED, "e_motor": E_MOTOR, "e_used": E_USED}
+# The QR payload of the 数电 motor sample (its amount is the 价税合计, as on real 数电 invoices).
+E_QR = "01,83,,25532000000012345678,40000.00,20250318,,1A2B"
+QRS = {"e_motor": E_QR}
 
 # The level field-schema.md gives each check (money_format is ours: an unreadable amount).
 SPEC_LEVELS = {
@@ -101,6 +104,7 @@ SPEC_LEVELS = {
     "einvoice_number": Level.ERROR,
     "province": Level.WARNING,
     "plate": Level.WARNING,
+    "qr_match": Level.ERROR,
 }
 
 # check id, sample, changed values: each mutation must fail that check.
@@ -158,6 +162,9 @@ MUTATIONS = [
     ("province", "e_motor", {"发票号码": "25442000000012345678"}),
     ("vin", "e_motor", {"车辆识别代号/车架号码": "LNBMDLAA6HR894148"}),
     ("total_sum", "e_motor", {"增值税税额": "¥4601.78"}),
+    ("qr_match", "e_motor", {"开票日期": "2025-03-19"}),
+    ("qr_match", "e_motor", {"发票号码": "25532000000012345687"}),
+    ("qr_match", "e_motor", {"价税合计(小写)": "¥40010.00", "价税合计": "肆万零壹拾圆整"}),
     ("plate", "used", {"车牌照号": "云M1234567"}),
 ]
 
@@ -192,7 +199,8 @@ def test_every_check_has_a_mutation() -> None:
 def test_mutation_fails_the_check(check_id: str, sample: str, changes: dict[str, str]) -> None:
     values = {**SAMPLES[sample], **changes}
     today = E_TODAY if sample.startswith("e_") else TODAY
-    results = [r for r in validate(values, today=today) if r.check_id == check_id]
+    qr = QRS.get(sample, "")
+    results = [r for r in validate(values, today=today, qr=qr) if r.check_id == check_id]
     assert results, f"{check_id} did not catch {changes}"
     for result in results:
         assert result.level is SPEC_LEVELS[check_id]

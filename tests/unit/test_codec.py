@@ -135,3 +135,41 @@ def test_mutating_the_parsed_document_does_not_change_the_result(seed_document):
     result = parse_response(seed_document)
     seed_document["Response"]["CarInvoiceInfos"][0]["Value"] = "changed"
     assert result_to_response(result) == original
+
+
+def test_qr_and_notes_round_trip_through_the_record_not_the_answer(seed_document):
+    from desktop_app.core.codec import APP_KEY, result_to_record
+    from desktop_app.core.text import LocalizedText
+
+    note = LocalizedText("取自二维码（识别结果为“00880896”）。", "Taken from the QR code.")
+    result = parse_response(seed_document, engine="local")
+    fields = tuple(
+        RecognizedField(f.name, f.value, f.polygon, f.rect, note if f.name == "发票号码" else None)
+        for f in result.fields
+    )
+    qr = "01,03,153001720011,00880890,34188.03,20170731,,AB"
+    noted = RecognitionResult(fields, result.request_id, "local", qr=qr)
+    # The answer shape stays the service's exactly: no notes, no QR.
+    assert result_to_response(noted) == result_to_response(result)
+    record = result_to_record(noted)
+    assert record[APP_KEY] == {"QrCode": qr, "Notes": {"发票号码": {"zh": note.zh, "en": note.en}}}
+    back = parse_response(json.loads(json.dumps(record)), engine="local")
+    assert back == noted and back.notes() == {"发票号码": note} and back.qr == qr
+    # Without anything of the app's own, the record is the answer.
+    assert result_to_record(result) == result_to_response(result)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        [],
+        {"QrCode": 7},
+        {"Notes": []},
+        {"Notes": {"发票号码": "text"}},
+        {"Notes": {"备注": {"zh": "x"}}},
+    ],
+)
+def test_a_broken_app_block_is_a_malformed_answer(seed_document, block):
+    document = {**seed_document, "CarInvoiceDesk": block}
+    with pytest.raises(RecognitionError):
+        parse_response(document)

@@ -208,3 +208,15 @@ def test_csv_keeps_long_digit_strings_and_leading_zeros_as_text(store, reviewed,
     assert motor["发票号码"] == '="00880890"'  # a leading zero Excel would drop
     assert motor["身份证号码/组织机构代码"] == '="440524198701010014"'
     assert motor["限乘人数"] == "7" and motor["价税合计(小写)"] == "40000.00"
+
+
+def test_a_page_contradicting_its_qr_code_is_held_back(store, fake_doc, motor_result, tmp_path):
+    from dataclasses import replace
+
+    (page,) = fake_doc(store, "q.png")
+    qr = "01,03,153001720011,00880890,34188.03,20170730,,AB"  # the QR says the 30th
+    store.save_recognition(page, replace(motor_result, qr=qr))
+    store.approve(page)
+    report = export_from_store(store, "csv", tmp_path / "out.csv")
+    assert [p.page.id for p in report.held_back] == [page]
+    assert [e.check_id for e in report.held_back[0].errors] == ["qr_match"]

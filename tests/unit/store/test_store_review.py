@@ -143,3 +143,24 @@ def test_confirming_a_field_the_answer_lacked_keeps_it(store, fake_doc, motor_re
     confirmed = store.confirm_field(page, "完税凭证号码")
     assert confirmed.confirmed and confirmed.current == "" and confirmed.recognized == ""
     assert ("confirm", "完税凭证号码") in [(e.action, e.field) for e in store.audit_trail([page])]
+
+
+def test_qr_payload_and_notes_survive_the_store(store, fake_doc, motor_result) -> None:
+    from dataclasses import replace
+
+    from desktop_app.core.text import LocalizedText
+
+    note = LocalizedText("取自二维码（识别结果为“00880896”）。", "Taken from the QR code.")
+    qr = "01,03,153001720011,00880890,34188.03,20170731,,AB"
+    fields = tuple(replace(f, note=note) if f.name == "发票号码" else f for f in motor_result)
+    noted = replace(motor_result, fields=fields, qr=qr)
+    (page,) = fake_doc(store, "a.png")
+    store.save_recognition(page, noted)
+    assert store.recognized_result(page) == noted
+    store.edit_field(page, "备注", "已核对")
+    store.confirm_field(page, "完税凭证号码")
+    corrected = store.corrected_result(page)
+    assert corrected.qr == qr and corrected.notes() == {"发票号码": note}
+    # What the store keeps is the service's answer plus the app's own block.
+    kept = json.loads(store.recognition(page).response_json)
+    assert {k: v for k, v in kept.items() if k != "CarInvoiceDesk"} == result_to_response(noted)

@@ -58,19 +58,26 @@ def page_qr(page: PageImage, read: QrReader = _read_page_codes) -> InvoiceQr | N
 
 
 def apply_qr(
-    result: RecognitionResult, page: PageImage, *, read: QrReader = _read_page_codes
+    result: RecognitionResult,
+    page: PageImage,
+    *,
+    exact: bool | None = None,
+    read: QrReader = _read_page_codes,
 ) -> RecognitionResult:
-    """``result`` with the page's QR payload kept and, on OCR'd pages, misreads settled.
+    """``result`` with the page's QR payload kept and, when OCR'd, its misreads settled.
 
-    ``read`` decodes the QR codes of a page image (zxing-cpp by default).
+    ``exact`` says the values were read from the file's text, not recognized
+    (default: the page carries exact text; the dispatch says so explicitly, since
+    ``--ocr`` recognizes such pages too). ``read`` decodes the QR codes of a page
+    image (zxing-cpp by default).
     """
     qr = page_qr(page, read)
     if qr is None:
         return result
     result = replace(result, qr=qr.raw)
-    if page.text is not None and page.text.exact:
-        return result
-    return settle_from_qr(result, qr)
+    if exact is None:
+        exact = page.text is not None and page.text.exact
+    return result if exact else settle_from_qr(result, qr)
 
 
 def settle_from_qr(result: RecognitionResult, qr: InvoiceQr) -> RecognitionResult:

@@ -5,7 +5,8 @@ PDF's text layer, an OFD page, an e-invoice XML) with the label-and-cell form
 reader; values are exact and boxes sit on the printed text. ``TextFirst`` is what
 the factory hands out: it sends such pages to the ``TextReader`` whatever OCR
 engine the clerk chose — no keys, no upload, no fee, no model load — and every
-other page to that engine, which it builds only when a page needs it.
+other page to that engine, which it builds only when a page needs it. Either way
+the answer is then held against the page's QR code (``qr_check.apply_qr``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.recognition.forms.answer import answer_fields
 from desktop_app.recognition.forms.kind import NOT_AN_INVOICE
 from desktop_app.recognition.forms.reader import read_form
+from desktop_app.recognition.qr_check import apply_qr
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,6 @@ class TextFirst:
                 log.info("text layer of %s names no invoice; recognizing the page", page)
             else:
                 if page.text.origin != ORIGIN_PDF or result.timings["labels"] >= MIN_LABELS:
-                    return result
+                    return apply_qr(result, page, exact=True)
                 log.info("text layer of %s has too few labels; recognizing the page", page)
-        return self.ocr.recognize(page, cancel=cancel)
+        return apply_qr(self.ocr.recognize(page, cancel=cancel), page, exact=False)

@@ -17,11 +17,12 @@ from typing import Any
 from desktop_app.tools.einvoice_samples.layouts import Layout, layouts_of
 from desktop_app.tools.einvoice_samples.ofd_writer import ofd_bytes
 from desktop_app.tools.einvoice_samples.pdf_writer import pdf_bytes
+from desktop_app.tools.einvoice_samples.scan import scan_jpeg
 from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, Sheet, place
 from desktop_app.tools.einvoice_samples.truth import DPI, manifest_entry, truth_response
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED, make_invoice
 
-FORMATS = ("pdf", "ofd")
+FORMATS = ("pdf", "ofd", "scan")
 PAGE_PX = (round(PAGE_W / 25.4 * DPI), round(PAGE_H / 25.4 * DPI))
 PAGE_COORDINATES = "pixels of the page rendered at 150 dpi"
 
@@ -50,7 +51,7 @@ def plans(count: int, seed: int, forms: list[str], layout_names: list[str] | Non
     return out
 
 
-def _write_json(path: Path, data: Any) -> None:
+def write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -68,6 +69,27 @@ def write_ofd(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
     return [_page_entry(plan, f"{plan.stem}.ofd", "ofd")]
 
 
+def write_scan(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
+    """``<stem>_scan.jpg`` with its own truth ``<stem>_scan.json`` in the JPEG's pixels."""
+    stem = f"{plan.stem}_scan"
+    jpeg, truth, size = scan_jpeg(sheet, stem)
+    (out / f"{stem}.jpg").write_bytes(jpeg)
+    write_json(out / f"{stem}.json", truth)
+    layout = plan.layout
+    return [
+        manifest_entry(
+            f"{stem}.jpg",
+            f"{stem}.json",
+            layout.form,
+            "scan",
+            size,
+            layout.name,
+            "scan",
+            "pixels of the image",
+        )
+    ]
+
+
 def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
     layout = plan.layout
     return manifest_entry(
@@ -77,7 +99,7 @@ def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
 
 def writers() -> dict[str, Writer]:
     """The writer of each format."""
-    return {"pdf": write_pdf, "ofd": write_ofd}
+    return {"pdf": write_pdf, "ofd": write_ofd, "scan": write_scan}
 
 
 def generate(
@@ -96,8 +118,8 @@ def generate(
     for plan in plans(count, seed, list(forms), layout_names):
         invoice = make_invoice(plan.rng, plan.layout.form)
         sheet = place(invoice, plan.layout)
-        _write_json(out / f"{plan.stem}.json", truth_response(sheet, f"einv-{plan.stem}"))
+        write_json(out / f"{plan.stem}.json", truth_response(sheet, f"einv-{plan.stem}"))
         for fmt in formats:
             manifest += chosen[fmt](out, plan, sheet)
-    _write_json(out / "manifest.json", manifest)
+    write_json(out / "manifest.json", manifest)
     return manifest

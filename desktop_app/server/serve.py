@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import signal
 import socket
 import sys
 import threading
@@ -74,12 +75,20 @@ def run_serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=args.graceful_timeout,
     )
     log.info("serving %d SecretId(s) with %d worker(s), queue %d", len(keys), args.workers, queue)
+    # uvicorn handles SIGTERM/SIGINT itself and re-raises the signal afterwards with the
+    # handler it found: with these, a graceful stop ends the command with exit code 0.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _stopped)
     try:
         server.run()
     except PoolStartError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0 if server.started else 1
+
+
+def _stopped(signum: int, frame: object) -> None:
+    """Handler uvicorn re-raises into after its graceful shutdown: nothing left to do."""
 
 
 class ServerThread:

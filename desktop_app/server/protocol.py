@@ -3,7 +3,8 @@
 Codes chosen where carinvoice-api.md leaves a choice (also in docs/server.md):
 
 - no invoice on the page: ``FailedOperation.OcrFailed``, the action's own code for
-  "could not read an invoice" (the local engine's ``Local.NotAnInvoice``);
+  "could not read an invoice" (the local engine's ``Local.NotAnInvoice``, the
+  e-invoice reader's ``Text.NotAnInvoice`` and ``Text.NotAVehicleInvoice``);
 - a body over 10 MB (the newest SDK text's limit): ``RequestSizeLimitExceeded``,
   decided before the signature is checked; an ``ImageBase64`` over 7 000 000
   characters (the published "7 MB", decimal): ``LimitExceeded.TooLargeFileError``;
@@ -42,6 +43,8 @@ INTERNAL = "InternalError"
 #: The app's own codes of the local engine and documents, as the service would say them.
 _LOCAL_TO_SERVICE = {
     "Local.NotAnInvoice": NOT_AN_INVOICE,
+    "Text.NotAnInvoice": NOT_AN_INVOICE,  # the e-invoice reader: a text layer of no invoice
+    "Text.NotAVehicleInvoice": NOT_AN_INVOICE,  # an invoice, but not a vehicle sales invoice
     "Local.EngineUnavailable": INTERNAL,
 }
 

@@ -219,6 +219,41 @@ def test_serve_with_the_real_engine_answers_as_recognize_and_stops_gracefully(
     assert SECRET_KEY not in log and "code=OK" in log
 
 
+def _check_einvoice(port: int, folder: Path) -> None:
+    """A 数电 PDF with a text layer: read from its text, as ``recognize`` reads it, exactly."""
+    samples = folder / "einvoice"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app.tools.einvoice_samples",
+            str(samples),
+            "--count",
+            "1",
+            "--forms",
+            "motor",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    pdf_file = next(samples.glob("*.pdf"))
+    truth = json.loads(pdf_file.with_suffix(".json").read_text(encoding="utf-8"))
+    recognized = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "recognize", str(pdf_file)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    expected = json.loads(recognized.stdout)["Response"]["CarInvoiceInfos"]
+    answer = json.loads(sdk_call(port, ImageBase64=b64(pdf_file.read_bytes())).to_json_string())
+    assert answer["CarInvoiceInfos"] == expected
+    number = {i["Name"]: i["Value"] for i in truth["Response"]["CarInvoiceInfos"]}["发票号码"]
+    assert {i["Name"]: i["Value"] for i in expected}["发票号码"] == number  # exact, 20 digits
+
+
 def _wait_for_port(server: subprocess.Popen) -> int:
     """The port uvicorn reports once the workers are warm ('Uvicorn running on ...:PORT')."""
     assert server.stderr is not None

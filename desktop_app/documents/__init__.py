@@ -1,4 +1,4 @@
-"""Opening what clerks have: images and PDFs, as page images at a known size.
+"""Opening what clerks have: images, PDFs and OFDs, as page images at a known size.
 
 The only package that imports PyMuPDF and Pillow. ``open_document(path)`` gives a
 ``Document`` whose ``page_image(index, dpi)`` returns a ``PageImage`` (PNG or JPEG
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.documents.errors import (
     CorruptFile,
+    DamagedOfd,
     DocumentError,
     EmptyFile,
     EncryptedPdf,
@@ -27,6 +28,8 @@ from desktop_app.documents.errors import (
     FileTooLarge,
     FileUnreadable,
     ImageTooLarge,
+    NotAnOfd,
+    OfdTooLarge,
     PageOutOfRange,
     UnsupportedFormat,
     UploadTooLarge,
@@ -47,6 +50,7 @@ _LAZY = {
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "CorruptFile",
+    "DamagedOfd",
     "Document",
     "DocumentError",
     "EmptyFile",
@@ -55,6 +59,8 @@ __all__ = [
     "FileTooLarge",
     "FileUnreadable",
     "ImageTooLarge",
+    "NotAnOfd",
+    "OfdTooLarge",
     "PageImage",
     "PageOutOfRange",
     "UnsupportedFormat",

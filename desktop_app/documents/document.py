@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol
@@ -23,9 +24,10 @@ from desktop_app.documents.errors import (
     PageOutOfRange,
     UnsupportedFormat,
 )
-from desktop_app.documents.formats import PDF, format_for_suffix, sniff_format
+from desktop_app.documents.formats import OFD, PDF, format_for_suffix, sniff_data
 from desktop_app.documents.image_pages import ImagePages
 from desktop_app.documents.limits import DEFAULT_DPI, MAX_DPI, MAX_FILE_BYTES, MAX_PIXELS
+from desktop_app.documents.ofd_pages import OfdPages
 from desktop_app.documents.page import PageImage
 from desktop_app.documents.page_text import PageText
 from desktop_app.documents.pdf_pages import PdfPages
@@ -62,7 +64,7 @@ class Document:
     different threads may render at once without crashing MuPDF. The
     ``PageImage`` values it returns are immutable and may go to any thread.
 
-    ``format`` is ``"PDF"``, ``"PNG"``, ``"JPEG"``, ``"BMP"``, ``"TIFF"``,
+    ``format`` is ``"PDF"``, ``"OFD"``, ``"PNG"``, ``"JPEG"``, ``"BMP"``, ``"TIFF"``,
     ``"WEBP"`` or ``"GIF"``, as found in the content. ``note`` tells the clerk
     something worth knowing about how the file was opened (its extension lied
     about its content), or is ``None``.
@@ -142,7 +144,7 @@ def open_document(
     max_file_bytes: int = MAX_FILE_BYTES,
     max_pixels: int = MAX_PIXELS,
 ) -> Document:
-    """Open an image or PDF file for reading its pages.
+    """Open an image, PDF or OFD file for reading its pages.
 
     The format is decided by the file's content, not its extension; when they
     disagree the file is opened by content and ``Document.note`` says so. The
@@ -152,7 +154,8 @@ def open_document(
 
     Raises a ``DocumentError``: ``FileNotFound``, ``FileUnreadable``,
     ``EmptyFile``, ``FileTooLarge``, ``UnsupportedFormat``, ``CorruptFile``,
-    ``EncryptedPdf`` or ``ImageTooLarge``. The returned document may be used
+    ``EncryptedPdf`` or ``ImageTooLarge``; for an OFD also ``NotAnOfd``,
+    ``DamagedOfd`` (a ``CorruptFile``) or ``OfdTooLarge``. The returned document may be used
     from any thread, one call at a time.
     """
     file_path = Path(path)
@@ -167,23 +170,33 @@ def open_document_bytes(
 
     ``path`` names the document in messages and decides the note about a lying
     extension. Raises ``EmptyFile``, ``UnsupportedFormat``, ``CorruptFile``,
-    ``EncryptedPdf`` or ``ImageTooLarge``; the caller bounds the size of ``data``.
+    ``EncryptedPdf`` or ``ImageTooLarge`` (an OFD also ``NotAnOfd``, ``DamagedOfd``
+    or ``OfdTooLarge``); the caller bounds the size of ``data``.
     """
     file_path = Path(path)
     if not data:
         raise EmptyFile(file_path)
-    fmt = sniff_format(data[:1024])
+    fmt = sniff_data(data)
     if fmt is None:
         raise UnsupportedFormat(file_path, detail=f"first bytes {data[:8]!r}")
     note = None
     if format_for_suffix(file_path) != fmt:
         note = _MISLABELLED.format(name=file_path.name, format=fmt)
-    pages: PageSource
-    if fmt == PDF:
-        pages = PdfPages(file_path, data, max_pixels=max_pixels)
-    else:
-        pages = ImagePages(file_path, fmt, data, max_pixels=max_pixels)
+    opener = _PAGE_SOURCES.get(fmt, ImagePages)
+    pages: PageSource = opener(file_path, fmt, data, max_pixels=max_pixels)
     return Document(file_path, fmt, pages, note)
+
+
+def _pdf(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
+    return PdfPages(path, data, max_pixels=max_pixels)
+
+
+def _ofd(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
+    return OfdPages(path, data, max_pixels=max_pixels)
+
+
+#: What opens each format's pages (images: everything else); a new format adds a line.
+_PAGE_SOURCES: dict[str, Callable[..., PageSource]] = {PDF: _pdf, OFD: _ofd}
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

@@ -98,8 +98,9 @@ class UnsupportedFormat(DocumentError):
 
     code = "Document.UnsupportedFormat"
     summary = T(
-        "无法识别文件“{name}”的格式：它不是 PDF、PNG、JPEG、BMP、TIFF、WebP 或 GIF 文件。",
-        "“{name}” is not a format the app can open: not PDF, PNG, JPEG, BMP, TIFF, WebP or GIF.",
+        "无法识别文件“{name}”的格式：它不是 PDF、OFD、PNG、JPEG、BMP、TIFF、WebP 或 GIF 文件。",
+        "“{name}” is not a format the app can open: not PDF, OFD, PNG, JPEG, BMP, TIFF, WebP "
+        "or GIF.",
     )
     advice_text = T(
         "如果它是发票，请用扫描或看图软件另存为 PDF、JPEG 或 PNG 后再打开。",
@@ -131,6 +132,61 @@ class EncryptedPdf(DocumentError):
         "Ask the sender for an unprotected copy, or enter the password in a PDF program "
         "and save a copy without one.",
     )
+
+
+class NotAnOfd(UnsupportedFormat):
+    """A zip that looked like an OFD package but is not one (OFD.xml is not an OFD root)."""
+
+    code = "Document.NotAnOfd"
+    summary = T(
+        "文件“{name}”不是 OFD 文档（{what_zh}）。",
+        "“{name}” is not an OFD document ({what_en}).",
+    )
+    advice_text = T(
+        "请从电子发票服务平台重新下载该发票的 OFD 或 PDF 文件。",
+        "Download the invoice again as OFD or PDF from the e-invoice platform.",
+    )
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
+
+
+class DamagedOfd(CorruptFile):
+    """An OFD package whose parts are missing, unreadable or malformed; ``what`` says which."""
+
+    code = "Document.DamagedOfd"
+    summary = T(
+        "OFD 文件“{name}”已损坏：{what_zh}。",
+        "The OFD “{name}” is damaged: {what_en}.",
+    )
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
+
+
+class OfdTooLarge(DocumentError):
+    """An OFD package over a safety limit (entries, sizes, compression ratio, XML size or depth).
+
+    Such a file is either broken or built to exhaust memory (a "zip bomb" or an
+    XML entity bomb); it is refused before anything is unpacked.
+    """
+
+    code = "Document.OfdTooLarge"
+    summary = T(
+        "OFD 文件“{name}”超出安全限制（{what_zh}），未予打开。",
+        "The OFD “{name}” exceeds a safety limit ({what_en}) and was not opened.",
+    )
+    advice_text = T(
+        "正常的电子发票远小于此限制；请从电子发票服务平台重新下载，来源不明的文件请勿打开。",
+        "A genuine e-invoice is far below this limit: download it again from the e-invoice "
+        "platform, and do not open files of unknown origin.",
+    )
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
 
 class PageOutOfRange(DocumentError):

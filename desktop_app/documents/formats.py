@@ -7,11 +7,14 @@ software. The extension only decides what a folder scan or a file dialog offers.
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 #: Format names as ``Document.format`` reports them (Pillow's names, plus PDF).
 PDF = "PDF"
+OFD = "OFD"  # GB/T 33190, a zip of XML with OFD.xml at its root
 PNG = "PNG"
 JPEG = "JPEG"
 BMP = "BMP"
@@ -25,6 +28,7 @@ MULTI_PAGE_FORMATS = frozenset({TIFF, GIF, WEBP})
 
 _FORMAT_OF_SUFFIX: dict[str, str] = {
     ".pdf": PDF,
+    ".ofd": OFD,
     ".png": PNG,
     ".jpg": JPEG,
     ".jpeg": JPEG,
@@ -43,6 +47,8 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMAT_OF_SUFFIX)
 # Sizes a BMP's DIB header can have: "BM" alone is too weak a signature.
 _BMP_HEADER_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
 _PDF_HEADER_WINDOW = 1024  # readers accept junk before "%PDF-" within the first KB
+_ZIP_MAGIC = b"PK\x03\x04"
+_MAX_SNIFF_ENTRIES = 10_000  # a zip listing more is no OFD the app opens
 
 
 def is_supported_path(path: str | os.PathLike[str]) -> bool:
@@ -55,8 +61,38 @@ def format_for_suffix(path: str | os.PathLike[str]) -> str | None:
     return _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
 
 
+def sniff_data(data: bytes) -> str | None:
+    """The format of a whole file's bytes, or ``None``.
+
+    ``sniff_format`` on the first kilobyte, and for a zip whose first entry
+    does not say, a look at its directory: an OFD package has ``OFD.xml`` at
+    its root, wherever the producer put it in the zip.
+    """
+    fmt = sniff_format(data[:_PDF_HEADER_WINDOW])
+    if fmt is None and data.startswith(_ZIP_MAGIC) and _zip_has_root_ofd_xml(data):
+        return OFD
+    return fmt
+
+
+def _zip_has_root_ofd_xml(data: bytes) -> bool:
+    """Whether ``data`` is a zip with an entry ``OFD.xml`` (any case) at its root; reads no entry."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(
+                name.replace("\\", "/").lstrip("/").lower() == "ofd.xml"
+                for name in archive.namelist()[:_MAX_SNIFF_ENTRIES]
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # A damaged zip whose first entry is OFD.xml was caught by sniff_format already.
+        return False
+
+
 def sniff_format(head: bytes) -> str | None:
-    """The format of a file from its first bytes (at least 1 KB when available), or ``None``."""
+    """The format of a file from its first bytes (at least 1 KB when available), or ``None``.
+
+    An OFD is recognized here only when its first zip entry is ``OFD.xml``
+    (as producers write it); ``sniff_data`` also finds it elsewhere.
+    """
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
     if head.startswith(b"\xff\xd8\xff"):
@@ -71,4 +107,12 @@ def sniff_format(head: bytes) -> str | None:
         return BMP
     if b"%PDF-" in head[:_PDF_HEADER_WINDOW]:
         return PDF
+    if head.startswith(_ZIP_MAGIC) and _first_zip_entry(head).lower() == b"ofd.xml":
+        return OFD
     return None
+
+
+def _first_zip_entry(head: bytes) -> bytes:
+    """The name of the first entry of a zip from its local file header (b"" if cut short)."""
+    length = int.from_bytes(head[26:28], "little")
+    return head[30 : 30 + length].replace(b"\\", b"/").lstrip(b"/")

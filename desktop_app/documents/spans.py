@@ -5,8 +5,11 @@ objects arbitrarily (an OFD draws ``¥`` and ``4197.17`` as two objects; a PDF
 may draw a label and its value in one text object). So spans are built from the
 characters alone: characters of one writing direction whose baselines agree
 are one line, read along the direction, and a line is cut where the gap between
-two visible characters exceeds ``GAP_FACTOR`` × the font size or where a ruling
-line crosses the gap (a cell's value never merges with the label in the next
+two visible characters exceeds ``GAP_FACTOR`` × the (smaller) font size, where
+characters of two source objects part by more than ``GROUP_GAP_FACTOR`` × the
+size, where the size jumps (``SIZE_RATIO``), between layers (an OFD template's labels
+and the page's values) or where a ruling line crosses the
+gap (a cell's value never merges with the label in the next
 cell). White space inside a span is kept; at its ends it is dropped. Pure.
 """
 
@@ -19,6 +22,15 @@ from desktop_app.documents.page_text import Box, Rule, TextSpan
 
 #: A gap wider than this many font sizes between two characters starts a new span.
 GAP_FACTOR = 1.5
+
+#: Between characters of different source objects (``Glyph.group``), a gap wider
+#: than this many font sizes starts a new span: an OFD draws each field's value as
+#: its own object, so two fields side by side part at a much smaller gap.
+GROUP_GAP_FACTOR = 0.5
+
+#: Characters whose sizes differ by more than this factor are not one run
+#: (a title beside the small label next to it).
+SIZE_RATIO = 1.6
 
 #: Baselines closer than this many font sizes are one line.
 BASELINE_FACTOR = 0.25
@@ -37,6 +49,8 @@ class Glyph:
     origin: tuple[float, float]
     size: float
     direction: int = RIGHT
+    group: int = -1  # the source object (an OFD TextObject), -1 when the source has none
+    layer: int = 0  # OFD: 0 the template (labels), 1 the page (values); never one span
 
 
 def direction_of(dx: float, dy: float) -> int:
@@ -114,9 +128,14 @@ def _split(line: list[Glyph], crossing: Sequence[Rule]) -> list[TextSpan]:
 
 def _breaks(before: Glyph, after: Glyph, crossing: Sequence[Rule]) -> bool:
     """Whether a span ends between ``before`` and ``after`` (a wide gap or a rule between them)."""
-    size = max(before.size, after.size, 1.0)
+    small, large = sorted((max(before.size, 1.0), max(after.size, 1.0)))
+    if before.layer != after.layer or large > SIZE_RATIO * small:
+        return True
     gap = _along(after)[0] - _along(before)[1]
-    if gap > GAP_FACTOR * size:
+    if gap > GAP_FACTOR * small:
+        return True
+    parted = before.group != after.group and min(before.group, after.group) >= 0
+    if parted and gap > GROUP_GAP_FACTOR * small:
         return True
     return any(_rule_between(rule, before, after) for rule in crossing)
 

@@ -1,0 +1,91 @@
+"""The pages of an OFD file: read from its XML, drawn through an equivalent PDF page.
+
+``render`` draws the page (template, content, watermark, seal) as a PDF page
+in memory and rasterizes it with MuPDF at the requested dpi, exactly as
+``PdfPages`` does; the ``PageImage`` carries the page's text read from the OFD
+objects (``ofd_text``), in the same pixels. PyMuPDF work runs on the process's
+PyMuPDF thread; parsing the package does not need it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+from PIL import Image
+
+from desktop_app.core.text import LocalizedText as T
+from desktop_app.documents.errors import CorruptFile, DocumentError
+from desktop_app.documents.mupdf_thread import on_mupdf_thread
+from desktop_app.documents.ofd_document import OfdFile
+from desktop_app.documents.ofd_draw import draw_pdf
+from desktop_app.documents.ofd_package import OfdLimits
+from desktop_app.documents.ofd_text import ofd_page_text, pixel_size
+from desktop_app.documents.page import PageImage
+from desktop_app.documents.page_text import PageText
+from desktop_app.documents.rendering import check_pixels, encode_png
+
+
+class OfdPages:
+    """An OFD package held in memory; pages parsed once, drawn and rasterized on demand."""
+
+    def __init__(
+        self, path: Path, data: bytes, *, max_pixels: int, limits: OfdLimits | None = None
+    ) -> None:
+        self.path = path
+        self._max_pixels = max_pixels
+        self._ofd = OfdFile(path, data, limits)
+        self.page_count = self._ofd.page_count
+        self._ofd.page(0)  # a damaged first page fails now, not when shown
+
+    def render(self, index: int, dpi: float) -> PageImage:
+        """Page ``index`` (checked by the caller) drawn and rasterized at ``dpi``, with its text."""
+        page = self._ofd.page(index)
+        text = ofd_page_text(page, dpi)
+        check_pixels(self.path, pixel_size(page, dpi), self._max_pixels)
+        width, height, stride, samples = on_mupdf_thread(self._rasterize, index, dpi)
+        pixels = Image.frombytes("RGB", (width, height), samples, "raw", "RGB", stride)
+        return PageImage(
+            encode_png(pixels), "image/png", width, height, self.path, index, dpi, text
+        )
+
+    def _rasterize(self, index: int, dpi: float) -> tuple[int, int, int, bytes]:
+        """On the PyMuPDF thread: draw the page as PDF and rasterize it."""
+        zoom = dpi / 72  # the drawing is in points
+        try:
+            pdf = draw_pdf(self._ofd.page(index), self._image)
+            try:
+                pixmap = pdf[0].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+                return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
+            finally:
+                pdf.close()
+        except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
+            raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
+
+    def _image(self, name: str) -> bytes | None:
+        """An image resource's bytes, or ``None`` when it is missing or unreadable (not drawn)."""
+        if not self._ofd.package.has(name):
+            return None
+        try:
+            return self._ofd.package.read(name, T("图像", "an image"))
+        except DocumentError:
+            return None
+
+    def page_text(self, index: int, dpi: float) -> PageText | None:
+        """Page ``index``'s text and ruling read from the OFD objects, in pixels at ``dpi``."""
+        return ofd_page_text(self._ofd.page(index), dpi)
+
+    def pdf_bytes(self, index: int) -> bytes:
+        """Page ``index`` as the PDF the app draws it from (for looking at, and for tests)."""
+        return on_mupdf_thread(self._pdf_bytes, index)
+
+    def _pdf_bytes(self, index: int) -> bytes:
+        pdf = draw_pdf(self._ofd.page(index), self._image)
+        try:
+            return pdf.tobytes(garbage=1, deflate=True)
+        finally:
+            pdf.close()
+
+    def close(self) -> None:
+        """Drop the package."""
+        self._ofd.close()

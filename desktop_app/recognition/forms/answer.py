@@ -82,7 +82,7 @@ def _field(name: str, value: str, box: Box | None) -> RecognizedField:
 
 
 def _split_office(read: dict[str, ReadValue]) -> None:
-    """主管税务机关及代码 printed in one cell → the office and its code, the same box."""
+    """主管税务机关及代码 printed in one cell → the office and its code, each with its box."""
     office = read.get("主管税务机关")
     if office is None or not office.value:
         return
@@ -90,13 +90,49 @@ def _split_office(read: dict[str, ReadValue]) -> None:
     match = _OFFICE_AND_CODE.match(text) or _CODE_AND_OFFICE.match(text)
     if match is None:
         return
-    read["主管税务机关"] = ReadValue(
-        "主管税务机关", match["name"].strip(), office.box, office.score
-    )
+    name_box, code_box = _boxes_of(office, match["code"])
+    read["主管税务机关"] = ReadValue("主管税务机关", match["name"].strip(), name_box, office.score)
     if not read.get("主管税务机关代码") or not read["主管税务机关代码"].value:
         read["主管税务机关代码"] = ReadValue(
-            "主管税务机关代码", match["code"], office.box, office.score
+            "主管税务机关代码", match["code"], code_box, office.score
         )
+
+
+def _boxes_of(value: ReadValue, code: str) -> tuple[Box | None, Box | None]:
+    """The boxes of the office's name and of its ``code`` within ``value``'s tokens: the
+    code's own token when it was printed apart, else the token cut at the code's place."""
+    if value.box is None:
+        return None, None
+    rest = [box for text, box in value.parts if text.strip() != code]
+    if len(rest) < len(value.parts) and rest:
+        own = next(box for text, box in value.parts if text.strip() == code)
+        return _union(rest), own
+    for text, (x0, y0, x1, y1) in value.parts:
+        at = text.find(code)
+        if at < 0:
+            continue
+        # CJK characters are printed twice as wide as digits and Latin letters.
+        widths = [1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text]
+        unit = (x1 - x0) / max(sum(widths), 0.5)
+        start = x0 + sum(widths[:at]) * unit
+        end = start + sum(widths[at : at + len(code)]) * unit
+        others = [box for t, box in value.parts if t != text]
+        if at == 0:  # the code first, the name after it
+            name_box = (end + unit * 0.5, y0, x1, y1)
+        else:
+            name_end = x0 + sum(widths[: len(text[:at].rstrip())]) * unit
+            name_box = (x0, y0, name_end, y1)
+        return _union([name_box, *others]), (start, y0, end, y1)
+    return value.box, value.box
+
+
+def _union(boxes: list[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _formatted(form: FormType, name: str, printed: str) -> str:

@@ -32,6 +32,8 @@ class ReadValue:
     value: str
     box: Box | None = None
     score: float = 1.0
+    #: The tokens the value was joined from, as ``(text, box)``, in reading order.
+    parts: tuple[tuple[str, Box], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def read_form(page: PageText) -> FormReading:
             placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
     labels = [p for p in placed if p.token.is_label]
     _resolve_sections(labels, kind.form)
-    labels = [p for p in labels if p.label is not None and p.label.name]
+    labels = [p for p in labels if p.label is not None and p.label.name and not p.token.vertical]
     values = [p for p in placed if not p.token.is_label and not _is_title(p.token, kind)]
     owned: dict[int, list[Token]] = {id(p): [] for p in labels}
     for value in values:
@@ -110,6 +112,8 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
         opening = next((c for c in candidates if c.opens), None)
         if opening is not None:
             openers.append((placed, opening.opens or ""))
+        elif placed.token.vertical:
+            placed.label = None  # a side header naming no section: not a field's label
     for placed in ordered:
         candidates = L.labels_for(form, placed.token.wording)
         explicit = [c for c in candidates if c.section is None]
@@ -121,14 +125,19 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
 
 
 def _section_of(placed: _Placed, openers: list[tuple[_Placed, str]]) -> str | None:
-    """The section a generic label stands in: an opener left of it on its row, else the
-    last one opened above it."""
+    """The section a generic label stands in: the nearest opener left of it on its row
+    (a side header counts over its whole ruled block), else the last one opened above."""
     token = placed.token
-    left = [
-        (o.token.box[2], section)
-        for o, section in openers
-        if o.token.box[2] <= token.box[0] + 1 and _overlap_y(o.token.box, token.box) > 0.3
-    ]
+    left = []
+    for opener, section in openers:
+        if opener.token.box[2] > token.box[0] + 1:
+            continue
+        if opener.token.vertical:
+            beside = opener.cell[1] <= token.cy <= opener.cell[3]
+        else:
+            beside = _overlap_y(opener.token.box, token.box) > 0.3
+        if beside:
+            left.append((opener.token.box[2], section))
     if left:
         return max(left)[1]
     above = [(o.token.box[1], section) for o, section in openers if o.token.box[3] <= token.cy]
@@ -199,4 +208,5 @@ def _joined(name: str, tokens: list[Token]) -> ReadValue:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
-    return ReadValue(name, text.strip(), box, min(t.score for t in tokens))
+    parts = tuple((t.text, t.box) for line in lines for t in line)
+    return ReadValue(name, text.strip(), box, min(t.score for t in tokens), parts)

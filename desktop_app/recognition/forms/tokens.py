@@ -47,6 +47,12 @@ class Token:
     def height(self) -> float:
         return self.box[3] - self.box[1]
 
+    @property
+    def vertical(self) -> bool:
+        """True for a label printed one character a line (a block's side header)."""
+        width = self.box[2] - self.box[0]
+        return len(self.text) >= 2 and self.height > 1.5 * width
+
 
 def _fold_char(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
@@ -182,15 +188,21 @@ def _fold_all(text: str) -> str:
 
 
 def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | None:
-    """The span right under ``spans[index]``, starting at its left edge within a character."""
-    x0, _, _, y1 = spans[index].box
+    """The span right under ``spans[index]`` and within its width (give or take a
+    character): the next line of a label wrapped or centred in its cell."""
+    x0, _, x1, y1 = spans[index].box
     height = spans[index].box[3] - spans[index].box[1]
-    best, best_gap = None, 1.2 * height
+    # A side header spreads its characters down the whole block: wider gaps.
+    single = len(spans[index].text.strip()) == 1
+    best, best_gap = None, (4.0 if single else 1.2) * height
     for j, other in enumerate(spans):
         if j in taken:
             continue
         gap = other.box[1] - y1
-        if -0.3 * height <= gap < best_gap and abs(other.box[0] - x0) <= 0.8 * height:
+        inside = other.box[0] >= x0 - 0.8 * height and other.box[2] <= x1 + 0.8 * height
+        if single and len(other.text.strip()) != 1:
+            continue
+        if -0.3 * height <= gap < best_gap and inside:
             best, best_gap = j, gap
     return best
 

@@ -57,14 +57,35 @@ def to_display_mode(image: Image.Image) -> Image.Image:
     if mode == "1":
         return image.convert("L")
     if mode in _HIGH_DEPTH_MODES:
-        # convert("L") clips 16-bit values instead of scaling them: scale first.
-        return image.convert("I").point(lambda v: v / 256).convert("L")
+        return _high_depth_to_grey(image)
     if mode in ("LA", "La", "PA", "RGBA", "RGBa") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         paper = Image.new("RGB", rgba.size, (255, 255, 255))
         paper.paste(rgba, mask=rgba.getchannel("A"))
         return paper
     return image.convert("RGB")
+
+
+def _high_depth_to_grey(image: Image.Image) -> Image.Image:
+    """A 16-bit (or 32-bit, or float) grey image as 8-bit ``L``, by the range it really uses.
+
+    ``convert("L")`` clips instead of scaling, and dividing by 256 turns a page
+    whose 16-bit samples only hold 0-255 (what many tools write) into a black
+    page. So the divisor comes from the largest sample: the bit depth in use
+    (8, 12, 16 …) is scaled to 8 bits; floats in [0, 1] are scaled by 255.
+    Contrast is never stretched: a faint page stays faint.
+    """
+    if image.mode == "F":
+        low, high = image.getextrema()
+        factor = 255.0 if low >= 0.0 and high <= 1.0 else 1.0
+        return image.point(lambda v: v * factor).convert("L")
+    grey = image.convert("I")
+    _low, high = grey.getextrema()
+    bits = max(8, int(high).bit_length())
+    divisor = 1 << (bits - 8)
+    if divisor == 1:
+        return grey.convert("L")  # already 0-255 (negative 32-bit samples clip to 0)
+    return grey.point(lambda v: v / divisor).convert("L")
 
 
 def encode_png(image: Image.Image) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
@@ -110,6 +111,30 @@ def test_16_bit_png_is_rendered_to_8_bit_grey_scaled_not_clipped(make_image) -> 
     image = decode(page)
     assert page.mime == "image/png" and page.data != path.read_bytes()
     assert image.mode == "L" and image.getpixel((0, 0)) == 40000 // 256
+
+
+def _grey16(size: tuple[int, int], value_at: Callable[[int], int]) -> Image.Image:
+    """A 16-bit grey image whose sample in column x is ``value_at(x)``."""
+    width, height = size
+    row = b"".join(value_at(x).to_bytes(2, "little") for x in range(width))
+    return Image.frombytes("I;16", size, row * height)
+
+
+def test_16_bit_grey_png_using_only_0_to_255_is_not_read_as_a_blank_page(make_image) -> None:
+    """Many tools write 8-bit values into a 16-bit PNG: dividing by 256 made it black."""
+    # Black ink on the left half, white paper, mid grey on the right.
+    deep = _grey16((20, 10), lambda x: 0 if x < 10 else 255 if x < 15 else 128)
+    with open_document(make_image("eight-in-sixteen.png", deep)) as document:
+        image = decode(document.page_image(0))
+    assert image.mode == "L"
+    assert [image.getpixel((x, 5)) for x in (0, 12, 17)] == [0, 255, 128]
+
+
+def test_12_bit_grey_png_is_scaled_by_its_real_range(make_image) -> None:
+    deep = _grey16((10, 10), lambda x: 2048 if x < 5 else 4095)
+    with open_document(make_image("twelve.png", deep)) as document:
+        image = decode(document.page_image(0))
+    assert (image.getpixel((0, 0)), image.getpixel((9, 9))) == (128, 255)
 
 
 def test_16_bit_rgb_png_is_rendered_although_pillow_reads_it_as_rgb(

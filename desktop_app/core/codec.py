@@ -11,6 +11,13 @@ in a ``"CarInvoiceDesk"`` block beside ``"Response"`` (``QrCode``, ``Notes``) in
 record the store keeps (``result_to_record``), as the JSON export puts its own block
 there; ``result_to_response`` (exports, the CLI) never writes them, and
 ``parse_response`` reads them back when present.
+
+Reading is as lenient as the service's own SDK where the answer is still plainly
+an answer: ``CarInvoiceInfos: null`` is an answer without fields, and a ``Rect``
+or ``Polygon`` with a missing corner or a ``null`` coordinate leaves its field
+without location (written back by the no-location convention, in the service's
+exact shape). Wrong types (text for a coordinate, a field without a name) and
+non-finite numbers are still a malformed answer.
 """
 
 from __future__ import annotations
@@ -54,7 +61,10 @@ def parse_response(document: Any, *, engine: str = "") -> RecognitionResult:
             raise malformed_response('"Error" without a "Code"', request_id)
         message = error.get("Message")
         raise service_error(error["Code"], message if isinstance(message, str) else "", request_id)
-    infos = response.get("CarInvoiceInfos")
+    if "CarInvoiceInfos" in response and response["CarInvoiceInfos"] is None:
+        infos: Any = []  # the SDK reads null as no fields
+    else:
+        infos = response.get("CarInvoiceInfos")
     if not isinstance(infos, list):
         raise malformed_response('no "CarInvoiceInfos" list', request_id)
     try:
@@ -101,7 +111,10 @@ def _parse_info(info: Any) -> RecognizedField:
     )
 
 
-def _number(value: Any) -> float | int:
+def _number(value: Any) -> float | int | None:
+    """A coordinate; ``None`` when the answer gives ``null`` or leaves it out."""
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"coordinate {value!r} is not a number")
     if not math.isfinite(value):  # json.loads accepts NaN and Infinity
@@ -114,7 +127,10 @@ def _parse_rect(rect: Any) -> Rect | None:
         return None
     if not isinstance(rect, Mapping):
         raise ValueError("Rect is not an object")
-    parsed = Rect(*(_number(rect.get(k, 0)) for k in ("X", "Y", "Width", "Height")))
+    numbers = [_number(rect.get(k)) for k in ("X", "Y", "Width", "Height")]
+    if any(n is None for n in numbers):
+        return None  # a rectangle with a side missing locates nothing
+    parsed = Rect(*numbers)  # type: ignore[arg-type]
     if parsed.x == parsed.y == parsed.width == parsed.height == 0:
         return None
     return parsed
@@ -126,11 +142,19 @@ def _parse_polygon(polygon: Any) -> Polygon | None:
     if not isinstance(polygon, Mapping):
         raise ValueError("Polygon is not an object")
     points = []
+    located = True
     for corner in CORNERS:
         point = polygon.get(corner)
+        if point is None:  # a missing corner: the field has no usable location
+            located = False
+            continue
         if not isinstance(point, Mapping):
-            raise ValueError(f"Polygon without {corner}")
-        points.append((_number(point.get("X")), _number(point.get("Y"))))
+            raise ValueError(f"Polygon corner {corner} is not an object")
+        x, y = _number(point.get("X")), _number(point.get("Y"))
+        located = located and x is not None and y is not None
+        points.append((x, y))
+    if not located:
+        return None
     if all(p == NO_LOCATION_POINT for p in points) or all(p == (0, 0) for p in points):
         return None
     return tuple(points)  # type: ignore[return-value]

@@ -64,6 +64,49 @@ def test_null_polygon_is_accepted_as_no_location():
     assert result.fields == (RecognizedField("备注", "x", None, None),)
 
 
+def _located(**changes) -> dict:
+    """A located field; ``changes`` replace its Rect or Polygon."""
+    corners = {"LeftTop": (10, 20), "RightTop": (90, 20), "RightBottom": (90, 40)}
+    corners["LeftBottom"] = (10, 40)
+    info = {
+        "Name": "发票号码",
+        "Value": "00880890",
+        "Rect": {"X": 10, "Y": 20, "Width": 80, "Height": 20},
+        "Polygon": {c: {"X": x, "Y": y} for c, (x, y) in corners.items()},
+    }
+    info.update(changes)
+    return info
+
+
+@pytest.mark.parametrize(
+    ("changes", "has_rect", "has_polygon"),
+    [
+        ({"Polygon": {"LeftTop": {"X": 10, "Y": 20}, "RightTop": {"X": 90, "Y": 20}}}, 1, 0),
+        ({"Polygon": {c: {"X": None, "Y": 1} for c in NO_LOCATION_POLYGON}}, 1, 0),
+        ({"Rect": {"X": 10, "Y": None, "Width": 80, "Height": 20}}, 0, 1),
+        ({"Rect": {"X": 10, "Y": 20}}, 0, 1),
+    ],
+    ids=["polygon missing corners", "null x", "null y in rect", "rect missing sides"],
+)
+def test_incomplete_geometry_is_a_field_without_that_location(changes, has_rect, has_polygon):
+    """As lenient as the service's SDK: the field is kept, only its location is lost."""
+    (field,) = parse_response(_doc(_located(**changes))).fields
+    assert (field.name, field.value) == ("发票号码", "00880890")
+    assert (field.rect is not None, field.polygon is not None) == (has_rect, has_polygon)
+    written = result_to_response(RecognitionResult(fields=(field,)))
+    info = written["Response"]["CarInvoiceInfos"][0]
+    assert set(info) == {"Name", "Value", "Rect", "Polygon"}  # the service's exact shape
+    assert set(info["Polygon"]) == set(NO_LOCATION_POLYGON)
+    if not has_polygon:
+        assert info["Polygon"] == NO_LOCATION_POLYGON
+
+
+def test_null_car_invoice_infos_is_an_empty_answer():
+    result = loads_response(b'{"Response": {"CarInvoiceInfos": null, "RequestId": "r-1"}}')
+    assert result.fields == () and result.request_id == "r-1"
+    assert result_to_response(result) == {"Response": {"CarInvoiceInfos": [], "RequestId": "r-1"}}
+
+
 def test_full_width_parentheses_are_folded_to_the_documented_spelling():
     result = parse_response(_doc({"Name": "价税合计（小写）", "Value": "¥1.00"}))
     assert result.fields[0].name == "价税合计(小写)"
@@ -119,7 +162,8 @@ def test_service_error_answer_raises_its_recognition_error():
         b'{"Response": {"CarInvoiceInfos": [{"Value": "no name"}]}}',
         b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Value": 5}]}}',
         b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Rect": {"X": "1"}}]}}',
-        b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Polygon": {"LeftTop": {"X": 1, "Y": 1}}}]}}',
+        b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Polygon": {"LeftTop": 3}}]}}',
+        b'{"Response": {"CarInvoiceInfos": [{"Name": "a", "Rect": {"X": NaN}}]}}',
         b'{"Response": {"Error": "boom"}}',
     ],
 )

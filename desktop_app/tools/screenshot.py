@@ -79,8 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.review.preferences import Preferences
     from desktop_app.ui.app import build_window
-    from desktop_app.ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     prefs = Preferences(engine=args.engine, language=args.language)

@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 
 from desktop_app.core.model import Polygon
+from desktop_app.review.review_state import FieldState
 from desktop_app.ui.field_box import FieldBox
-from desktop_app.ui.review_state import FieldState
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 16.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.ui.review_state import ReviewState
+from desktop_app.review.review_state import ReviewState
 
 
 class EditFieldCommand(QUndoCommand):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem, QGraphicsSceneHoverEvent
 
 from desktop_app.core.model import Polygon
-from desktop_app.ui.review_state import FieldState
+from desktop_app.review.review_state import FieldState
 from desktop_app.ui.state_colors import STATE_COLORS
 
 

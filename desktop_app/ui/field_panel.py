@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.schema import FieldSpec, FormType, Group, fields_of
+from desktop_app.review.review_state import FieldState, ReviewState
 from desktop_app.ui.field_row import FieldRow
-from desktop_app.ui.review_state import FieldState, ReviewState
 from desktop_app.ui.state_colors import state_icon
 
 

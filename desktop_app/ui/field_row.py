@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from desktop_app.review.review_state import FieldReview, FieldState
 from desktop_app.ui.field_editor import FieldEditor
-from desktop_app.ui.review_state import FieldReview, FieldState
 from desktop_app.ui.state_colors import TEXT_COLORS, state_icon
 
 LABEL_WIDTH = 150

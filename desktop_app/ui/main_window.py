@@ -19,19 +19,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.schema import FormType
 from desktop_app.documents.formats import SUPPORTED_SUFFIXES
+from desktop_app.review.backend_builder import build_backend
+from desktop_app.review.preferences import Preferences, save_preferences
+from desktop_app.review.recognition_job import PageKey
+from desktop_app.review.review_state import FieldState, ReviewState
 from desktop_app.ui.actions import WindowActions
-from desktop_app.ui.backend_builder import build_backend
 from desktop_app.ui.batch_status import BatchStatus
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.field_panel import FieldPanel
 from desktop_app.ui.message_bar import MessageBar, MessageLevel
 from desktop_app.ui.page_banner import PageBanner
-from desktop_app.ui.preferences import Preferences, save_preferences
 from desktop_app.ui.queue_commands import QueueCommands
 from desktop_app.ui.queue_panel import QueuePanel
-from desktop_app.ui.recognition_job import PageKey
 from desktop_app.ui.review_session import ReviewSession
-from desktop_app.ui.review_state import FieldState, ReviewState
 
 SETTINGS_ORG = "CarInvoiceDesk"
 

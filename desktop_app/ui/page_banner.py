@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
+from desktop_app.review.recognition_job import PageKey
 from desktop_app.store import PageStatus
-from desktop_app.ui.queue_snapshot import QueueSnapshot, key_of
-from desktop_app.ui.recognition_job import PageKey
 
 #: Twins named per reason; more are counted.
 _NAMED = 2

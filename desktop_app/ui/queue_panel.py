@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
+from desktop_app.review.recognition_job import PageKey
 from desktop_app.store import PageRecord, PageStatus
-from desktop_app.ui.queue_snapshot import QueueSnapshot, key_of
-from desktop_app.ui.recognition_job import PageKey
 from desktop_app.ui.status_icons import DUPLICATE_COLOR, status_icon
 
 _PAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # page id on page rows

@@ -15,8 +15,8 @@ from desktop_app.core.errors import Cancelled, RecognitionError
 from desktop_app.core.model import RecognitionResult
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.backend import RecognitionBackend
-from desktop_app.ui import recognition_worker
-from desktop_app.ui.recognition_job import PageKey, RecognitionJob
+from desktop_app.review import recognition_worker
+from desktop_app.review.recognition_job import PageKey, RecognitionJob
 
 log = logging.getLogger(__name__)
 

@@ -21,18 +21,18 @@ from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.review.queue_intake import add_to_queue
+from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
+from desktop_app.review.recognition_job import PageKey
+from desktop_app.review.review_state import ReviewState, Validator
+from desktop_app.review.stored_review import stored_review
 from desktop_app.store import PageStatus, Store
 from desktop_app.ui.document_loader import DocumentLoader
 from desktop_app.ui.edit_field_command import EditFieldCommand
-from desktop_app.ui.queue_intake import add_to_queue
-from desktop_app.ui.queue_snapshot import QueueSnapshot, key_of
-from desktop_app.ui.recognition_job import PageKey
 from desktop_app.ui.recognition_runner import RecognitionRunner
-from desktop_app.ui.review_state import ReviewState, Validator
 from desktop_app.ui.session_pages import SessionPages
 from desktop_app.ui.session_recognition import SessionRecognition
 from desktop_app.ui.store_bridge import StoreBridge
-from desktop_app.ui.stored_review import stored_review
 
 #: Decoded pages kept in memory; others are rendered again when revisited.
 IMAGE_CACHE_SIZE = 6

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.ui.queue_intake import Intake
-from desktop_app.ui.recognition_job import PageKey
+from desktop_app.review.queue_intake import Intake
+from desktop_app.review.recognition_job import PageKey
 from desktop_app.ui.translator import tr
 
 if TYPE_CHECKING:

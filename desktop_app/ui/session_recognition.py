@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult
+from desktop_app.review.recognition_job import PageKey, RecognitionJob
+from desktop_app.review.stored_review import fresh_review
 from desktop_app.store import PageStatus
-from desktop_app.ui.recognition_job import PageKey, RecognitionJob
-from desktop_app.ui.stored_review import fresh_review
 
 if TYPE_CHECKING:
     from desktop_app.ui.review_session import ReviewSession

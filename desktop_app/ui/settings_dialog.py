@@ -30,9 +30,9 @@ from desktop_app.recognition.cloud.credentials import (
     store_in_keyring,
 )
 from desktop_app.recognition.factory import ENGINES, REGIONS
-from desktop_app.ui.backend_builder import build_backend
-from desktop_app.ui.connection_check import check_connection
-from desktop_app.ui.preferences import Preferences
+from desktop_app.review.backend_builder import build_backend
+from desktop_app.review.connection_check import check_connection
+from desktop_app.review.preferences import Preferences
 
 #: (preferences, typed keys or None) → success text; raises ``CarInvoiceError`` if it fails.
 ConnectionTester = Callable[[Preferences, "Credentials | None"], str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from desktop_app.ui.review_state import FieldState
+from desktop_app.review.review_state import FieldState
 
 STATE_COLORS: dict[FieldState, QColor] = {
     FieldState.RECOGNIZED: QColor(33, 118, 210),  # blue

@@ -17,8 +17,8 @@ import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from desktop_app.review.queue_snapshot import QueueSnapshot
 from desktop_app.store import Store
-from desktop_app.ui.queue_snapshot import QueueSnapshot
 
 log = logging.getLogger(__name__)
 

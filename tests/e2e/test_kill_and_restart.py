@@ -23,9 +23,9 @@ from PIL import Image, ImageDraw
 
 from desktop_app.core.codec import dumps_response
 from desktop_app.core.model import RecognitionResult, RecognizedField
+from desktop_app.review.preferences import Preferences
 from desktop_app.store import PageStatus
 from desktop_app.ui.app import build_window
-from desktop_app.ui.preferences import Preferences
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
 REPO = Path(__file__).resolve().parents[2]

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.codec import dumps_response
 from desktop_app.core.model import RecognitionResult, RecognizedField
+from desktop_app.review.preferences import Preferences, load_preferences
+from desktop_app.review.review_state import FieldState
 from desktop_app.tools.screenshot import ReplayBackend
 from desktop_app.ui.app import build_window
-from desktop_app.ui.preferences import Preferences, load_preferences
-from desktop_app.ui.review_state import FieldState
 
 
 def _box(x: int, y: int, w: int, h: int) -> tuple:

@@ -1,6 +1,6 @@
-"""Run tests/unit with PySide6 made unimportable, as on a machine that lacks it.
+"""Run tests/unit (tests/unit/review included) with PySide6 made unimportable, as on a machine that lacks it.
 
-architecture.md: core, documents, recognition and store must work without Qt, and
+architecture.md: core, documents, recognition, store and review must work without Qt, and
 the unit tests must pass without PySide6. A meta-path finder refuses PySide6 and
 shiboken6 in a child interpreter, so nothing needs uninstalling.
 """

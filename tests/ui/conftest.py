@@ -17,8 +17,8 @@ def page_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
     """Build a wired ``MainWindow`` with a fake backend, shown and active."""
+    from desktop_app.review.preferences import Preferences
     from desktop_app.ui.app import build_window
-    from desktop_app.ui.preferences import Preferences
 
     def factory(
         backend: object = None,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from window_fakes import LOCATED, FakeBackend, auth_error, write_page
 
-from desktop_app.ui.review_state import FieldState
+from desktop_app.review.review_state import FieldState
 
 
 def drop(window, paths: list[Path], target=None) -> None:

@@ -33,10 +33,10 @@ from window_fakes import LOCATED, FakeBackend, sample_result, write_page
 
 from desktop_app.core.schema import FormType, fields_of
 from desktop_app.recognition.factory import REGIONS
+from desktop_app.review.preferences import Preferences, load_preferences, save_preferences
 from desktop_app.ui.app import build_window
 from desktop_app.ui.field_row import FieldRow
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.preferences import Preferences, load_preferences, save_preferences
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.translator import install_language
 

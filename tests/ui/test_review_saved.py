@@ -7,9 +7,9 @@ import shutil
 from PySide6.QtCore import Qt
 from window_fakes import FakeBackend, write_page, write_pages
 
+from desktop_app.review.preferences import Preferences
 from desktop_app.store import PageStatus, open_store
 from desktop_app.ui.app import build_window
-from desktop_app.ui.preferences import Preferences
 
 
 def recognized(qtbot, window) -> None:

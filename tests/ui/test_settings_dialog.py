@@ -9,7 +9,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from desktop_app.ui.preferences import Preferences, load_preferences, save_preferences
+from desktop_app.review.preferences import Preferences, load_preferences, save_preferences
 from desktop_app.ui.settings_dialog import SettingsDialog
 
 

@@ -61,8 +61,8 @@ def test_mixin_strings_are_found_under_their_own_class(make_window) -> None:
 
 
 def test_window_in_english(qtbot, english) -> None:
+    from desktop_app.review.preferences import Preferences
     from desktop_app.ui.app import build_window
-    from desktop_app.ui.preferences import Preferences
 
     window = build_window(Preferences(language="en"), backend=None)
     qtbot.addWidget(window)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.text import LocalizedText
+from desktop_app.review.file_collector import collect_files
 from desktop_app.store import AddReport, Store
 from desktop_app.store.file_scan import sha256_of
-from desktop_app.ui.file_collector import collect_files
 
 
 @dataclass

@@ -8,7 +8,7 @@ from window_fakes import FakeBackend
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.errors import Cancelled
 from desktop_app.documents.page import PageImage
-from desktop_app.ui import recognition_worker
+from desktop_app.review import recognition_worker
 
 PAGE = PageImage(b"", "image/png", 1, 1)
 

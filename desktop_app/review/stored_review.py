@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 
 from desktop_app.core.model import RecognitionResult
+from desktop_app.review.review_state import ReviewState, Validator
 from desktop_app.store import Store
-from desktop_app.ui.review_state import ReviewState, Validator
 
 log = logging.getLogger(__name__)
 

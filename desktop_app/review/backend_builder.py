@@ -8,7 +8,7 @@ from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.text import LocalizedText
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.recognition.cloud.credentials import Credentials
-from desktop_app.ui.preferences import Preferences
+from desktop_app.review.preferences import Preferences
 
 log = logging.getLogger(__name__)
 

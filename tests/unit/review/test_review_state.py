@@ -5,7 +5,7 @@ from __future__ import annotations
 from window_fakes import sample_result
 
 from desktop_app.core.schema import Group
-from desktop_app.ui.review_state import FieldState, ReviewState
+from desktop_app.review.review_state import FieldState, ReviewState
 
 
 def test_every_field_of_the_form_in_group_order() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from desktop_app.review.recognition_job import PageKey
 from desktop_app.store import DocumentRecord, Duplicate, PageRecord, PageStatus, Store
-from desktop_app.ui.recognition_job import PageKey
 
 
 def key_of(page: PageRecord) -> PageKey:

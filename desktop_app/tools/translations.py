@@ -2,7 +2,7 @@
 
 The interface is written in Chinese inside ``tr()`` (contexts are class names; module-level
 ``desktop_app.ui.translator.tr`` uses the empty context). ``pyside6-lupdate`` collects the
-strings of ``desktop_app/ui/*.py`` into ``resources/translations/car_invoice_desk_<lang>.ts``
+strings of ``desktop_app/ui/**/*.py`` into ``resources/translations/car_invoice_desk_<lang>.ts``
 and ``pyside6-lrelease`` compiles them into ``desktop_app/assets/i18n/*.qm`` (committed, so an
 installed or frozen program needs neither tool)::
 
@@ -41,7 +41,7 @@ from pathlib import Path
 #: The source tree (the tool works on a checkout: ``resources/`` is not installed).
 ROOT = Path(__file__).resolve().parents[2]
 #: Where ``tr()`` strings are looked for, relative to :data:`ROOT`.
-SOURCE_GLOB = "desktop_app/ui/*.py"
+SOURCE_GLOB = "desktop_app/ui/**/*.py"
 TS_DIR = Path("resources/translations")
 QM_DIR = Path("desktop_app/assets/i18n")
 CATALOG = "car_invoice_desk"

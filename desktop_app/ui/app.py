@@ -20,12 +20,12 @@ from desktop_app.review.backend_builder import build_backend
 from desktop_app.review.preferences import Preferences, load_preferences
 from desktop_app.review.review_state import Validator
 from desktop_app.store import Store, StoreError
-from desktop_app.ui.document_loader import DocumentLoader, Opener
+from desktop_app.ui.dialogs.settings_dialog import open_settings_dialog
 from desktop_app.ui.font_check import needs_cjk_font_warning
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review_session import ReviewSession
-from desktop_app.ui.settings_dialog import open_settings_dialog
 from desktop_app.ui.translator import install_language, tr
+from desktop_app.ui.workers.document_loader import DocumentLoader, Opener
 
 APP_NAME = "CarInvoiceDesk"
 

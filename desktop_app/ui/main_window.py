@@ -24,14 +24,14 @@ from desktop_app.review.preferences import Preferences, save_preferences
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.review_state import FieldState, ReviewState
 from desktop_app.ui.actions import WindowActions
-from desktop_app.ui.batch_status import BatchStatus
-from desktop_app.ui.document_view import DocumentView
-from desktop_app.ui.field_panel import FieldPanel
-from desktop_app.ui.message_bar import MessageBar, MessageLevel
-from desktop_app.ui.page_banner import PageBanner
 from desktop_app.ui.queue_commands import QueueCommands
-from desktop_app.ui.queue_panel import QueuePanel
 from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.widgets.batch_status import BatchStatus
+from desktop_app.ui.widgets.document_view import DocumentView
+from desktop_app.ui.widgets.field_panel import FieldPanel
+from desktop_app.ui.widgets.message_bar import MessageBar, MessageLevel
+from desktop_app.ui.widgets.page_banner import PageBanner
+from desktop_app.ui.widgets.queue_panel import QueuePanel
 
 SETTINGS_ORG = "CarInvoiceDesk"
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from desktop_app.batch import BatchSummary
 from desktop_app.store.export import export_from_store
 from desktop_app.ui.actions import WindowActions
-from desktop_app.ui.batch_controller import BatchController
-from desktop_app.ui.batch_status import BatchStatus
-from desktop_app.ui.export_dialog import ExportDialog, describe_export
-from desktop_app.ui.queue_panel import QueuePanel
-from desktop_app.ui.reject_dialog import RejectDialog
+from desktop_app.ui.dialogs.export_dialog import ExportDialog, describe_export
+from desktop_app.ui.dialogs.reject_dialog import RejectDialog
 from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.widgets.batch_status import BatchStatus
+from desktop_app.ui.widgets.queue_panel import QueuePanel
+from desktop_app.ui.workers.batch_controller import BatchController
 
 #: ``show_message(level, title, body)`` of the window.
 Messenger = Callable[[str, str, str], None]

@@ -27,12 +27,12 @@ from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.review_state import ReviewState, Validator
 from desktop_app.review.stored_review import stored_review
 from desktop_app.store import PageStatus, Store
-from desktop_app.ui.document_loader import DocumentLoader
 from desktop_app.ui.edit_field_command import EditFieldCommand
-from desktop_app.ui.recognition_runner import RecognitionRunner
 from desktop_app.ui.session_pages import SessionPages
 from desktop_app.ui.session_recognition import SessionRecognition
-from desktop_app.ui.store_bridge import StoreBridge
+from desktop_app.ui.workers.document_loader import DocumentLoader
+from desktop_app.ui.workers.recognition_runner import RecognitionRunner
+from desktop_app.ui.workers.store_bridge import StoreBridge
 
 #: Decoded pages kept in memory; others are rendered again when revisited.
 IMAGE_CACHE_SIZE = 6

@@ -35,10 +35,10 @@ from desktop_app.core.schema import FormType, fields_of
 from desktop_app.recognition.factory import REGIONS
 from desktop_app.review.preferences import Preferences, load_preferences, save_preferences
 from desktop_app.ui.app import build_window
-from desktop_app.ui.field_row import FieldRow
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.translator import install_language
+from desktop_app.ui.widgets.field_row import FieldRow
 
 #: Chinese characters and the full-width punctuation that goes with them (，：（）。).
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")

@@ -123,7 +123,7 @@ def _copy_tree(root: Path) -> Path:
 
 def test_check_names_what_is_behind(tmp_path: Path) -> None:
     root = _copy_tree(tmp_path)
-    source = root / "desktop_app/ui/reject_dialog.py"
+    source = root / "desktop_app/ui/dialogs/reject_dialog.py"
     source.write_text(
         source.read_text(encoding="utf-8").replace("退回页面", "退回这些页面"), encoding="utf-8"
     )
@@ -163,7 +163,7 @@ def test_check_catches_a_lost_placeholder(tmp_path: Path) -> None:
 def _classes_and_bare_tr_in_classes() -> tuple[set[str], list[str]]:
     classes: set[str] = set()
     misplaced: list[str] = []
-    for path in UI_DIR.glob("*.py"):
+    for path in UI_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.ClassDef):
                 continue
@@ -190,7 +190,10 @@ def test_contexts_are_the_classes_that_translate_at_run_time() -> None:
 def test_no_counted_self_tr_in_a_base_class() -> None:
     """PySide6 (6.11) looks ``self.tr(text, "", n)`` up under ``type(self)`` only: in a class
     that others derive from (a mixin) the plural would never translate; use module ``tr()``."""
-    trees = {p.name: ast.parse(p.read_text(encoding="utf-8")) for p in UI_DIR.glob("*.py")}
+    trees = {
+        p.relative_to(UI_DIR).as_posix(): ast.parse(p.read_text(encoding="utf-8"))
+        for p in UI_DIR.rglob("*.py")
+    }
     bases = {
         base.id
         for tree in trees.values()

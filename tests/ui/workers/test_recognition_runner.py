@@ -8,7 +8,7 @@ from window_fakes import FakeBackend, sample_result
 from desktop_app.core.errors import RecognitionError
 from desktop_app.documents.page import PageImage
 from desktop_app.review.recognition_job import PageKey
-from desktop_app.ui.recognition_runner import RecognitionRunner
+from desktop_app.ui.workers.recognition_runner import RecognitionRunner
 
 PAGE = PageImage(b"", "image/png", 1, 1)
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 
 from desktop_app.core.schema import FieldSpec, FormType, Group, fields_of
 from desktop_app.review.review_state import FieldState, ReviewState
-from desktop_app.ui.field_row import FieldRow
-from desktop_app.ui.state_colors import state_icon
+from desktop_app.ui.widgets.field_row import FieldRow
+from desktop_app.ui.widgets.state_colors import state_icon
 
 
 class FieldPanel(QScrollArea):

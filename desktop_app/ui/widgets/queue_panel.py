@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.store import PageRecord, PageStatus
-from desktop_app.ui.status_icons import DUPLICATE_COLOR, status_icon
+from desktop_app.ui.widgets.status_icons import DUPLICATE_COLOR, status_icon
 
 _PAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # page id on page rows
 _DOC_ROLE = Qt.ItemDataRole.UserRole + 2  # document id on every row

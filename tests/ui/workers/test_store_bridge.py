@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from window_fakes import sample_result, write_pages
 
 from desktop_app.store import open_store
-from desktop_app.ui.store_bridge import StoreBridge
+from desktop_app.ui.workers.store_bridge import StoreBridge
 
 
 def test_changes_from_a_worker_thread_arrive_on_the_gui_thread(qtbot, tmp_path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from desktop_app.review.preferences import Preferences, load_preferences, save_preferences
-from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 
 
 class MemoryKeyring(KeyringBackend):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
 from desktop_app.core.model import Polygon
 from desktop_app.review.review_state import FieldState
-from desktop_app.ui.field_box import FieldBox
+from desktop_app.ui.widgets.field_box import FieldBox
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 16.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.ui.message_bar import MAX_MESSAGES, MessageBar, MessageLevel
+from desktop_app.ui.widgets.message_bar import MAX_MESSAGES, MessageBar, MessageLevel
 
 
 def test_notices_make_room_before_errors(qtbot) -> None:

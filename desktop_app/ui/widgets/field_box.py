@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsPolygonItem, QGraphicsSceneHoverEvent
 
 from desktop_app.core.model import Polygon
 from desktop_app.review.review_state import FieldState
-from desktop_app.ui.state_colors import STATE_COLORS
+from desktop_app.ui.widgets.state_colors import STATE_COLORS
 
 
 def to_qpolygon(polygon: Polygon) -> QPolygonF:

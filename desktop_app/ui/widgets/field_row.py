@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop_app.review.review_state import FieldReview, FieldState
-from desktop_app.ui.field_editor import FieldEditor
-from desktop_app.ui.state_colors import TEXT_COLORS, state_icon
+from desktop_app.ui.widgets.field_editor import FieldEditor
+from desktop_app.ui.widgets.state_colors import TEXT_COLORS, state_icon
 
 LABEL_WIDTH = 150
 _CURRENT_STYLE = "FieldRow { background: #dcebfc; border: 1px solid #7aa7e0; border-radius: 3px; }"

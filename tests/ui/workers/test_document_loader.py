@@ -10,7 +10,7 @@ from window_fakes import write_page
 
 from desktop_app.documents.document import open_document
 from desktop_app.review.file_collector import collect_files
-from desktop_app.ui.document_loader import DocumentLoader
+from desktop_app.ui.workers.document_loader import DocumentLoader
 
 
 def make_pdf(path: Path, pages: int) -> Path:

@@ -1,0 +1,1 @@
+"""Work off the GUI thread: document loading, recognition, batch runs, store reads."""

@@ -1,4 +1,8 @@
-"""Flagging the same invoice twice: the same file (SHA-256) or the same 发票代码 + 发票号码."""
+"""Flagging the same invoice twice: the same file (SHA-256) or the same 发票代码 + 发票号码.
+
+A 数电 e-invoice has no 发票代码: its 20-digit 发票号码 alone names it, so the same
+invoice received as PDF and as OFD (two files) is one invoice.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ JOIN documents d2 ON d2.sha256 = d1.sha256 AND d2.id != d1.id
 JOIN pages p2 ON p2.document_id = d2.id AND p2.page_index = p1.page_index
 """
 
-# Pairs of different pages whose current 发票代码 and 发票号码 are equal and not blank.
+# Pairs of different pages whose current 发票代码 and 发票号码 are equal and not blank
+# (or, for 数电 e-invoices, whose 20-digit 发票号码 are equal and 发票代码 both blank).
 _SAME_INVOICE = """
 SELECT c1.page_id AS page_id, c2.page_id AS other_id
 FROM field_values c1
@@ -23,7 +28,8 @@ JOIN field_values c2 ON c2.name = '发票代码' AND c2.current_value = c1.curre
     AND c2.page_id != c1.page_id
 JOIN field_values n2 ON n2.page_id = c2.page_id AND n2.name = '发票号码'
     AND n2.current_value = n1.current_value
-WHERE c1.name = '发票代码' AND TRIM(c1.current_value) != '' AND TRIM(n1.current_value) != ''
+WHERE c1.name = '发票代码' AND TRIM(n1.current_value) != ''
+    AND (TRIM(c1.current_value) != '' OR LENGTH(TRIM(n1.current_value)) = 20)
 """
 
 

@@ -32,6 +32,7 @@ def page_document(page: ExportPage) -> dict[str, Any]:
             "SchemaVersion": JSON_EXPORT_VERSION,
             "File": str(page.page.path),
             "Page": page.page.number,
+            "Source": page.result.engine,
             "Status": page.page.status.value,
             "Forced": page.forced,
             "CheckErrors": [

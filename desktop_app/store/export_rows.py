@@ -24,10 +24,14 @@ from desktop_app.store.store import Store
 #: Leading columns of CSV and XLSX rows, before the invoice's fields.
 FILE_COLUMN, PAGE_COLUMN, FORM_COLUMN, STATUS_COLUMN = "文件", "页码", "表单", "审核状态"
 FORCED_COLUMN, ERRORS_COLUMN = "强制导出", "校验错误"
+#: Where the values came from: read from the file's own text, or recognized.
+SOURCE_COLUMN = "来源"
+SOURCES = {"text": "文件文字", "local": "本地识别", "cloud": "云端识别"}
 LEADING_COLUMNS = (
     FILE_COLUMN,
     PAGE_COLUMN,
     FORM_COLUMN,
+    SOURCE_COLUMN,
     STATUS_COLUMN,
     FORCED_COLUMN,
     ERRORS_COLUMN,
@@ -121,7 +125,7 @@ def _spec_of(name: str, forms: list[FormType]) -> FieldSpec:
 
 
 def leading_values(page: ExportPage) -> list[str | int]:
-    """File, 1-based page number, form, status, forced mark and failures of a row.
+    """File, 1-based page number, form, source, status, forced mark and failures of a row.
 
     The form column is the detected form: the answer's own 发票类型 may be blank.
     """
@@ -129,6 +133,7 @@ def leading_values(page: ExportPage) -> list[str | int]:
         str(page.page.path),
         page.page.number,
         page.form.value if page.form is not None else "",
+        SOURCES.get(page.result.engine, page.result.engine),
         page.page.status.label.zh,
         FORCED_MARK if page.forced else "",
         page.error_text(),

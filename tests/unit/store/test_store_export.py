@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +14,7 @@ import pytest
 from desktop_app.core.codec import parse_response
 from desktop_app.core.schema import FormType
 from desktop_app.store.export import export_from_store, recognized_page_ids
-from desktop_app.store.export_rows import ERRORS_COLUMN, FORCED_COLUMN
+from desktop_app.store.export_rows import ERRORS_COLUMN, FORCED_COLUMN, SOURCE_COLUMN
 
 
 @pytest.fixture
@@ -220,3 +221,22 @@ def test_a_page_contradicting_its_qr_code_is_held_back(store, fake_doc, motor_re
     report = export_from_store(store, "csv", tmp_path / "out.csv")
     assert [p.page.id for p in report.held_back] == [page]
     assert [e.check_id for e in report.held_back[0].errors] == ["qr_match"]
+
+
+def test_the_source_column_says_read_from_text_or_recognized(
+    store, fake_doc, motor_result, tmp_path
+) -> None:
+    from dataclasses import replace
+
+    read, recognized = (fake_doc(store, name)[0] for name in ("e.pdf", "scan.png"))
+    store.save_recognition(read, replace(motor_result, engine="text"))
+    other = motor_result.with_value("发票号码", "00000002").with_value("机打号码", "00000002")
+    store.save_recognition(recognized, replace(other, engine="local"))
+    for page in (read, recognized):
+        store.approve(page)
+    out = tmp_path / "out.csv"
+    export_from_store(store, "csv", out)
+    assert [r[SOURCE_COLUMN] for r in _read_csv(out)] == ["文件文字", "本地识别"]
+    export_from_store(store, "json", tmp_path / "out.json")
+    sources = re.findall(r'"Source": "(\w+)"', (tmp_path / "out.json").read_text("utf-8"))
+    assert sources == ["text", "local"]

@@ -108,6 +108,19 @@ def test_blank_codes_are_not_duplicates(store, fake_doc, motor_result) -> None:
     assert store.duplicates() == {}
 
 
+def test_the_same_einvoice_as_pdf_and_ofd_is_one_invoice(store, fake_doc, motor_result) -> None:
+    einvoice = motor_result.with_value("发票代码", "").with_value(
+        "发票号码", "25312000000012345678"
+    )
+    pdf, ofd, other = (fake_doc(store, name)[0] for name in ("a.pdf", "a.ofd", "b.ofd"))
+    store.save_recognition(pdf, einvoice)
+    store.save_recognition(ofd, einvoice)
+    store.save_recognition(other, einvoice.with_value("发票号码", "25312000000012345679"))
+    assert [d.other_page_id for d in store.duplicates_of(pdf)] == [ofd]
+    assert [d.reason for d in store.duplicates_of(ofd)] == ["same_invoice"]
+    assert store.duplicates_of(other) == []
+
+
 def test_threads_share_one_store(store, fake_doc, motor_result) -> None:
     pages = fake_doc(store, "a.pdf", pages=4)
     for page in pages:

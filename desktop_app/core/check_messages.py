@@ -46,6 +46,7 @@ CHECK_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("plate", "warning", "车牌照号格式正确", "Licence plate has a valid shape"),
     ("qr_match", "error", "号码、日期、金额与二维码一致", "Number, date, amount match the QR code"),
+    ("printed_missing", "warning", "应打印的字段都已识别", "Every field the form prints was read"),
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -86,6 +87,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "length": (
         "{field}“{v}”为{n}位，不是18位统一社会信用代码，请核对。",
         "{field} “{v}” has {n} characters, not the 18 of a credit code.",
+    ),
+    "length.old": (
+        "{field}“{v}”是统一社会信用代码启用（2015-10-01）前的旧式代码；开票日期为{d}，请核对。",
+        "{field} “{v}” is an identifier of the kind used before the credit code"
+        " (2015-10-01); the invoice is dated {d}.",
+    ),
+    "missing": (
+        "{field}在这类发票上都有打印，但未识别到，请对照原件填写。",
+        "{field} is printed on every such invoice but was not read; fill it in from the paper.",
     ),
     "seats": ("限乘人数“{v}”应为1-99的整数。", "Seats “{v}” should be a whole number 1-99."),
     "tonnage": ("吨位“{v}”应为数字。", "Tonnage “{v}” should be a number."),

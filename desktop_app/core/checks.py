@@ -5,9 +5,12 @@ stable check id, its level (error = surely wrong, warning = suspicious), the fie
 concerns and a message for the clerk in Chinese and English. ``CHECKS`` lists every
 check so the UI can show what is verified.
 
-Blank values never fail a check: format checks skip blank fields, and a comparison
-runs only when all of its fields hold a readable value (the format check of an
-unreadable one reports it instead, so one mistake gives one message).
+Blank values never fail a format or comparison check: format checks skip blank
+fields, and a comparison runs only when all of its fields hold a readable value (the
+format check of an unreadable one reports it instead, so one mistake gives one
+message). Only ``printed_missing`` speaks of blanks: on a page something was read
+from, a field every invoice of the form and generation prints, present but blank,
+was not read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
+from desktop_app.core import generations as gen
 from desktop_app.core import identifiers as ids
 from desktop_app.core.check_messages import CHECK_TABLE, MESSAGES
 from desktop_app.core.invoice_qr import AMOUNT_FIELDS, InvoiceQr, parse_invoice_qr, qr_mismatches
@@ -297,10 +301,16 @@ def _vin(inv: _Invoice) -> Iterator[CheckResult]:
 
 
 def _party_codes(inv: _Invoice) -> Iterator[CheckResult]:
-    """IDs and credit codes: an 18-character value must be a valid one or the other."""
+    """IDs and credit codes: an 18-character value must be a valid one or the other; an
+    identifier of the kind used before the credit code (generations.py) is legal on an
+    invoice issued before its introduction and only a warning after it."""
+    day = _try(parse_date, inv.get("开票日期"))
     for name in inv.filled(ValueKind.ID_OR_ORG, ValueKind.TAX_ID):
         value = inv.get(name).upper()
-        if len(value) != 18:
+        if len(value) != 18 and gen.old_code_kind(value) is not None:
+            if day is not None and day >= gen.CREDIT_CODE_INTRODUCED:
+                yield _fail("credit_code_length", [name], "length.old", v=value, d=day)
+        elif len(value) != 18:
             yield _fail("credit_code_length", [name], "length", v=value, n=len(value))
         elif ids.is_valid_resident_id(value, today=inv.today) or ids.is_valid_credit_code(value):
             continue
@@ -354,9 +364,21 @@ def _qr(inv: _Invoice) -> Iterator[CheckResult]:
         yield _fail("qr_match", names, "qr.amount", v=totals[0].value, e=totals[0].expected)
 
 
+def _printed_missing(inv: _Invoice) -> Iterator[CheckResult]:
+    """A field every invoice of this form and generation prints, present but blank: it was
+    not read. A field absent from the values is not judged, nor a page nothing was read
+    from (not recognized yet)."""
+    printed = gen.always_printed(inv.form, inv.einvoice)
+    if not any(inv.get(name) for name in printed):
+        return
+    for name in printed:
+        if name in inv.values and not inv.get(name):
+            yield _fail("printed_missing", [name], "missing")
+
+
 _Run = Callable[[_Invoice], Iterator[CheckResult]]
 _RUNS: tuple[_Run, ...] = (_codes, _issue_date, _money_format, _amounts, _tax, _vin)
-_RUNS += (_party_codes, _vehicle, _province, _qr)
+_RUNS += (_party_codes, _vehicle, _province, _qr, _printed_missing)
 
 
 def validate(

@@ -105,6 +105,7 @@ SPEC_LEVELS = {
     "province": Level.WARNING,
     "plate": Level.WARNING,
     "qr_match": Level.ERROR,
+    "printed_missing": Level.WARNING,
 }
 
 # check id, sample, changed values: each mutation must fail that check.
@@ -166,6 +167,11 @@ MUTATIONS = [
     ("qr_match", "e_motor", {"发票号码": "25532000000012345687"}),
     ("qr_match", "e_motor", {"价税合计(小写)": "¥40010.00", "价税合计": "肆万零壹拾圆整"}),
     ("plate", "used", {"车牌照号": "云M1234567"}),
+    ("printed_missing", "motor", {"厂牌型号": ""}),
+    ("printed_missing", "used", {"登记证号": " "}),
+    ("printed_missing", "e_motor", {"不含税价(小写)": ""}),
+    # A 15-character taxpayer number (region + organization code) after 2015-10-01.
+    ("credit_code_length", "motor", {"销售方纳税人识别号": "530502MA6K12349"}),
 ]
 
 
@@ -210,8 +216,14 @@ def test_mutation_fails_the_check(check_id: str, sample: str, changes: dict[str,
 
 
 @pytest.mark.parametrize("name", sorted(SEED))
-def test_blanking_any_seed_field_fails_nothing(name: str) -> None:
-    assert validate({**SEED, name: ""}, today=TODAY) == []
+def test_blanking_any_seed_field_fails_nothing_but_its_missing_print(name: str) -> None:
+    from desktop_app.core.generations import always_printed
+
+    results = validate({**SEED, name: ""}, today=TODAY)
+    missing = name in always_printed(FormType.MOTOR, einvoice=False)
+    assert [(r.check_id, r.fields) for r in results] == (
+        [("printed_missing", (name,))] if missing else []
+    )
 
 
 def test_all_blank_and_empty_fail_nothing() -> None:
@@ -352,9 +364,11 @@ def test_einvoice_samples_pass_every_check(sample: str) -> None:
 
 
 @pytest.mark.parametrize("sample", ["e_motor", "e_used"])
-def test_blanking_any_einvoice_field_fails_nothing(sample: str) -> None:
+def test_blanking_any_einvoice_field_fails_nothing_but_its_missing_print(sample: str) -> None:
     for name in SAMPLES[sample]:
-        assert _failures(validate({**SAMPLES[sample], name: ""}, today=E_TODAY)) == [], name
+        results = validate({**SAMPLES[sample], name: ""}, today=E_TODAY)
+        assert [(r.check_id, r.fields) for r in results if r.fields != (name,)] == [], name
+        assert {r.check_id for r in results} <= {"printed_missing"}, name
 
 
 @pytest.mark.parametrize(
@@ -412,3 +426,40 @@ def test_einvoice_form_is_detected_from_the_title() -> None:
     assert validate(values, today=E_TODAY) == []
     values["发票类型"] = "电子发票（机动车销售统一发票）"
     assert [r.check_id for r in validate(values, today=E_TODAY)] == ["total_sum"]
+
+
+OLD_TAXPAYER = "530502" + "MA6K1234" + "9"  # region code + organization code (GB 11714)
+
+
+def test_organization_code_check_character() -> None:
+    from desktop_app.core.generations import is_organization_code
+
+    assert is_organization_code("MA6K12349")
+    assert is_organization_code("MA6K1234-9")
+    assert is_organization_code("D2143569X")  # the standard's own example (10 → X)
+    assert not is_organization_code("MA6K12341")
+
+
+def test_old_identifiers_are_legal_before_the_credit_code() -> None:
+    """15-digit taxpayer numbers, organization codes, 15-digit IDs: legal on old invoices."""
+    old = {**USED, "开票日期": "2014-06-18"}
+    for value in (OLD_TAXPAYER, "MA6K12349", "440524870101001", "44052419870101001511"):
+        values = {**old, "经营、拍卖单位纳税人识别号": value}
+        assert _failures(validate(values, today=TODAY)) == [], value
+
+
+def test_old_identifiers_after_the_credit_code_are_a_warning_at_most() -> None:
+    values = {**USED, "经营、拍卖单位纳税人识别号": OLD_TAXPAYER}
+    results = validate(values, today=TODAY)
+    assert [(r.check_id, r.level) for r in results] == [("credit_code_length", Level.WARNING)]
+    assert "2015-10-01" in results[0].message.zh
+
+
+def test_a_blank_field_every_invoice_prints_is_missing_an_absent_one_is_not_judged() -> None:
+    values = {**SEED, "厂牌型号": "", "进口证明书号": "", "开票人": ""}
+    results = validate(values, today=TODAY)
+    assert [(r.check_id, r.fields) for r in results] == [("printed_missing", ("厂牌型号",))]
+    partial = {k: v for k, v in SEED.items() if k != "厂牌型号"}
+    assert validate(partial, today=TODAY) == []
+    # 数电: the paper-only codes are blank on every genuine one.
+    assert validate({**E_MOTOR, "机器编号": "", "发票代码": ""}, today=E_TODAY) == []

@@ -1,18 +1,21 @@
-"""The form's redundancy, used to repair what one reading got wrong or missed.
+"""The form's redundancy, used to choose between readings of one printed value.
 
 机打代码/机打号码 repeat 发票代码/发票号码; the uppercase total writes the numeric
-total; 不含税价 + 增值税税额 = 价税合计. A value that is missing or malformed is
-taken from its twin or computed from the others; two well-formed values that
-disagree are left for the reviewer (the checks flag them).
+total; 不含税价 + 增值税税额 = 价税合计. A code that is missing or malformed is
+taken from its twin's reading (the same digits are printed twice); a missing or
+unreadable amount in figures is computed from the others. The uppercase words are
+never written for the reader: they stay as read (blank when unread), and the checks
+flag words that disagree with the figures. Two well-formed values that disagree are
+left for the reviewer. ``reconcile`` also says which values it filled in, so their
+confidence can say they were not read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from decimal import Decimal
 
-from desktop_app.core.money_words import format_money_words, parse_money_words
+from desktop_app.core.money_words import parse_money_words
 from desktop_app.core.schema import FormType
 from desktop_app.core.values import format_money, parse_money
 
@@ -60,11 +63,10 @@ def _reconcile_total(out: dict[str, str], words_name: str, total_name: str) -> N
     words, total = _words(out.get(words_name, "")), _money(out.get(total_name, ""))
     price, tax = _money(out.get(_PRICE, "")), _money(out.get(_TAX, ""))
     implied = price + tax if price is not None and tax is not None else None
+    # The figures are the service's format of a number: the words' amount is one more
+    # reading of them. The words themselves are printed text and are never written.
     if words is not None and (total is None or (total != words and implied == words)):
         out[total_name] = format_money(words)
-    elif total is not None and (words is None or (total != words and implied == total)):
-        with contextlib.suppress(ValueError):  # beyond what uppercase words can write
-            out[words_name] = format_money_words(total)
 
 
 def _complete_sum(out: dict[str, str]) -> None:

@@ -1,9 +1,11 @@
 """Values as the service prints them, with the OCR's usual confusions undone by kind.
 
 ``fits(kind, text)`` says whether raw OCR text can be a value of a kind (used to
-place values); ``normalize(kind, text)`` rewrites it: ``¥`` money with two decimals,
-``YYYY-MM-DD`` dates, ``17%`` rates, uppercase VINs and codes, O/0 I/1 S/5 B/8 fixed
-in digit-only fields, and one ambiguous VIN character decided by the check digit.
+place values); ``normalize(kind, text)`` puts it in the service's format: ``¥`` money
+with two decimals, ``YYYY-MM-DD`` dates, ``17%`` rates, uppercase VINs and codes, O/0
+I/1 S/5 B/8 fixed in digit-only fields, and one ambiguous VIN character decided by the
+check digit. Text is returned as printed: an uppercase amount keeps its own wording
+(``元`` or ``圆``, its ``零``), only glyphs misread for it are read back.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import unicodedata
 from collections.abc import Callable
 
 from desktop_app.core import identifiers
-from desktop_app.core.money_words import format_money_words, parse_money_words
 from desktop_app.core.schema import ValueKind
 from desktop_app.core.values import format_date, format_money, parse_date, parse_money
 
@@ -45,8 +46,10 @@ _TO_DIGIT = str.maketrans(
         "T": "7",
     }
 )
+#: Glyphs the recognizer reads for a money character that no amount in words contains.
+_MONEY_CONFUSIONS = str.maketrans({"园": "圆", "参": "叁", "陌": "佰", "什": "仟", "肄": "肆"})
 _RATES = {"17", "16", "13", "11", "10", "9", "6", "5", "3", "1", "0"}
-_MONEY_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正"
+_MONEY_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元圓角分整正"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE = re.compile(r"\s+")
 _VIN_SWAPS = {
@@ -161,12 +164,14 @@ def normalize_rate(text: str) -> str:
 
 
 def normalize_money_words(text: str) -> str:
-    words = "".join(c for c in fold(text) if c in _MONEY_CHARS)
-    words = words.replace("元", "圆").replace("正", "整")
-    try:
-        return format_money_words(parse_money_words(words))
-    except ValueError:
-        return words
+    """The uppercase amount as printed: its money characters in the order read, with
+    glyphs the recognizer confuses for them read back as the money character they are.
+
+    Never respelled: a printed ``元`` stays ``元``, ``正`` stays ``正``, a ``零`` stays
+    where it stands (and a missing one is not added); marks (⊗), spaces and stray
+    characters are left out. Whether the words are right is for the checks to say.
+    """
+    return "".join(c for c in fold(text).translate(_MONEY_CONFUSIONS) if c in _MONEY_CHARS)
 
 
 def normalize_vin(text: str) -> str:

@@ -28,9 +28,31 @@ def test_total_comes_from_its_words_and_the_sum() -> None:
     assert reconcile(FormType.MOTOR, MOTOR)["价税合计(小写)"] == "¥40000.00"
 
 
-def test_words_come_from_the_total() -> None:
+def test_words_are_never_written_from_the_total() -> None:
+    """The uppercase total is printed text: unread stays blank, misread stays as read."""
     out = reconcile(FormType.USED, {"车价合计(大写)": "", "车价合计(小写)": "¥209400.00"})
-    assert out["车价合计(大写)"] == "贰拾万玖仟肆佰圆整"
+    assert out["车价合计(大写)"] == ""
+    values = {
+        "价税合计": "肆万元整",
+        "价税合计(小写)": "¥39000.00",
+        "不含税价(小写)": "¥33333.33",
+        "增值税税额": "¥5666.67",
+    }
+    out = reconcile(FormType.MOTOR, values)
+    assert out["价税合计"] == "肆万元整"  # 元 as printed, not our 圆
+    assert out["价税合计(小写)"] == "¥39000.00"  # words and sum disagree with each other
+
+
+def test_the_figures_follow_words_and_sum_that_agree() -> None:
+    values = {
+        "价税合计": "肆万元整",
+        "价税合计(小写)": "¥49000.00",
+        "不含税价(小写)": "¥34188.03",
+        "增值税税额": "¥5811.97",
+    }
+    out = reconcile(FormType.MOTOR, values)
+    assert out["价税合计(小写)"] == "¥40000.00"
+    assert out["价税合计"] == "肆万元整"
 
 
 def test_a_missing_addend_is_computed() -> None:

@@ -31,8 +31,12 @@ from desktop_app.recognition.local.normalize import fits, normalize
         (K.VIN, "QWER440F0H3276555", "QWER440F0H3276555"),  # no single fix: left as read
         (K.TAX_ID, "91420146814538401x", "91420146814538401X"),
         (K.PHONE, "0371-O954611", "0371-0954611"),
-        (K.MONEY_WORDS, "⊗叁拾万伍仟零叁拾玖元肆角叁分", "叁拾万伍仟零叁拾玖圆肆角叁分"),
-        (K.MONEY_WORDS, "壹拾柒万圆正", "壹拾柒万圆整"),
+        # Uppercase totals as printed: 元 stays 元, 正 stays 正, 零 stays or stays away.
+        (K.MONEY_WORDS, "⊗叁拾万伍仟零叁拾玖元肆角叁分", "叁拾万伍仟零叁拾玖元肆角叁分"),
+        (K.MONEY_WORDS, "壹拾柒万圆正", "壹拾柒万圆正"),
+        (K.MONEY_WORDS, "壹万伍拾圆整", "壹万伍拾圆整"),
+        (K.MONEY_WORDS, "壹万零伍拾元整", "壹万零伍拾元整"),
+        (K.MONEY_WORDS, "ⓧ 参拾万 园整", "叁拾万圆整"),  # misread glyphs read back
         (K.NUMBER, "2165", "2165"),
         (K.NUMBER, "-", "-"),
         (K.TEXT, "：袁玉", "袁玉"),

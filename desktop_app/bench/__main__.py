@@ -9,6 +9,7 @@ page split into OCR and extraction.
 ``throughput``: batch pages/s against the loopback cloud stand-in.
 ``startup``: launch to a usable window, median of several fresh processes.
 ``ruling DIR``: the ruling found on each image against the truth's value boxes.
+``page-text FILE...``: open + page_image (with its text) and page_text times per file.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.bench import ruling, startup, throughput
+from desktop_app.bench import page_text, ruling, startup, throughput
 from desktop_app.bench.accuracy import PageRun, run_folder
 from desktop_app.bench.report import page_line, summary_lines
 
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     throughput.add_parser(sub)
     startup.add_parser(sub)
     ruling.add_parser(sub)
+    page_text.add_parser(sub)
     return parser
 
 
@@ -44,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return startup.main(args)
     if args.command == "ruling":
         return ruling.main(args)
+    if args.command == "page-text":
+        return page_text.main(args)
     if not (args.folder / "manifest.json").is_file():
         print(f"error: {args.folder} has no manifest.json", file=sys.stderr)
         return 2

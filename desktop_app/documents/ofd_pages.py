@@ -9,6 +9,7 @@ PyMuPDF thread; parsing the package does not need it.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pymupdf
@@ -37,6 +38,10 @@ class OfdPages:
         self._ofd = OfdFile(path, data, limits)
         self.page_count = self._ofd.page_count
         self._ofd.page(0)  # a damaged first page fails now, not when shown
+        # Drawn pages, kept for the next rendering (another zoom); PyMuPDF objects, so
+        # made, used and closed on the PyMuPDF thread only.
+        self._drawn: dict[int, pymupdf.Document] = {}
+        self._finalizer = weakref.finalize(self, on_mupdf_thread, _close_all, self._drawn)
 
     def render(self, index: int, dpi: float) -> PageImage:
         """Page ``index`` (checked by the caller) drawn and rasterized at ``dpi``, with its text."""
@@ -53,12 +58,11 @@ class OfdPages:
         """On the PyMuPDF thread: draw the page as PDF and rasterize it."""
         zoom = dpi / 72  # the drawing is in points
         try:
-            pdf = draw_pdf(self._ofd.page(index), self._image)
-            try:
-                pixmap = pdf[0].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-                return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
-            finally:
-                pdf.close()
+            pdf = self._drawn.get(index)
+            if pdf is None:
+                pdf = self._drawn[index] = draw_pdf(self._ofd.page(index), self._image)
+            pixmap = pdf[0].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+            return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
         except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
             raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
 
@@ -87,5 +91,12 @@ class OfdPages:
             pdf.close()
 
     def close(self) -> None:
-        """Drop the package."""
+        """Drop the package and the drawn pages (closed on the PyMuPDF thread)."""
+        self._finalizer()
         self._ofd.close()
+
+
+def _close_all(drawn: dict[int, pymupdf.Document]) -> None:
+    for pdf in drawn.values():
+        pdf.close()
+    drawn.clear()

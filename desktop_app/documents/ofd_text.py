@@ -3,8 +3,10 @@
 Text comes from the template and page layers (not from annotations: the
 watermark is not the form), one ``Glyph`` per character placed by its
 ``TextCode`` position through the object's transform; a character's box spans
-the em square from 0.88 of the size above the baseline to 0.12 below it, as
-wide as the glyph (its spacing when narrower). Ruling comes from the stroked
+from one font size above the baseline to 0.2 of it below, as wide as the glyph
+(its spacing when narrower). Those are the ascender and descender MuPDF reports
+for the CJK font the page is drawn with, so an OFD's boxes and the boxes of the
+same text in a PDF drawn with that font agree (the form reader sees one geometry). Ruling comes from the stroked
 straight segments and thin filled shapes of path objects. Everything is in
 pixels of the page rendered at ``dpi``, then grouped into spans like a PDF's.
 """
@@ -21,7 +23,7 @@ from desktop_app.documents.spans import Glyph, build_spans, direction_of
 from desktop_app.documents.text_quality import fold_char
 
 MM_PER_INCH = 25.4
-_ASCENT, _DESCENT = 0.88, 0.12
+_ASCENT, _DESCENT = 1.0, 0.2
 
 # Ruling tolerances in millimetres: lean 0.5 mm, marks under 1.5 mm are not
 # ruling, a filled shape up to 0.8 mm thick is a line.

@@ -15,6 +15,7 @@ cell). White space inside a span is kept; at its ends it is dropped. Pure.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -63,13 +64,23 @@ def direction_of(dx: float, dy: float) -> int:
 def _along(glyph: Glyph) -> tuple[float, float]:
     """The glyph's extent along its writing direction (start, end)."""
     x0, y0, x1, y1 = glyph.box
-    return {RIGHT: (x0, x1), DOWN: (y0, y1), LEFT: (-x1, -x0), UP: (-y1, -y0)}[glyph.direction]
+    direction = glyph.direction
+    if direction == RIGHT:
+        return x0, x1
+    if direction == DOWN:
+        return y0, y1
+    return (-x1, -x0) if direction == LEFT else (-y1, -y0)
 
 
 def _across(glyph: Glyph) -> float:
     """The baseline's position across the writing direction."""
     x, y = glyph.origin
-    return {RIGHT: y, DOWN: -x, LEFT: -y, UP: x}[glyph.direction]
+    direction = glyph.direction
+    if direction == RIGHT:
+        return y
+    if direction == DOWN:
+        return -x
+    return -y if direction == LEFT else x
 
 
 def build_spans(glyphs: Iterable[Glyph], rules: Sequence[Rule] = ()) -> tuple[TextSpan, ...]:
@@ -85,7 +96,7 @@ def build_spans(glyphs: Iterable[Glyph], rules: Sequence[Rule] = ()) -> tuple[Te
     for direction, group in sorted(by_direction.items()):
         crossing = [rule for rule in rules if rule.horizontal == (direction in (DOWN, UP))]
         for line in _lines(group):  # already in baseline order, each along its direction
-            spans.extend(_split(line, crossing))
+            spans.extend(_split(line, _cutting(line, crossing)))
     return tuple(spans)
 
 
@@ -106,8 +117,22 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
-def _split(line: list[Glyph], crossing: Sequence[Rule]) -> list[TextSpan]:
-    """One baseline's glyphs cut at wide gaps and at crossing rules, as spans."""
+def _cutting(line: list[Glyph], crossing: Sequence[Rule]) -> list[float]:
+    """Where rules cross ``line``: their positions along a horizontal line's x (or a vertical's y).
+
+    A rule crosses the line when it spans the line's middle (between the glyphs'
+    box tops and bottoms, averaged).
+    """
+    horizontal_text = line[0].direction in (RIGHT, LEFT)
+    if horizontal_text:
+        middle = sum(g.box[1] + g.box[3] for g in line) / (2 * len(line))
+        return sorted(r.x0 for r in crossing if r.y0 <= middle <= r.y1)
+    middle = sum(g.box[0] + g.box[2] for g in line) / (2 * len(line))
+    return sorted(r.y0 for r in crossing if r.x0 <= middle <= r.x1)
+
+
+def _split(line: list[Glyph], cuts: Sequence[float]) -> list[TextSpan]:
+    """One baseline's glyphs cut at wide gaps and at crossing rules (``cuts``), as spans."""
     spans: list[TextSpan] = []
     current: list[Glyph] = []
     last_visible: Glyph | None = None
@@ -116,7 +141,7 @@ def _split(line: list[Glyph], crossing: Sequence[Rule]) -> list[TextSpan]:
             if current:
                 current.append(glyph)
             continue
-        if last_visible is not None and _breaks(last_visible, glyph, crossing):
+        if last_visible is not None and _breaks(last_visible, glyph, cuts):
             spans.append(_span(current))
             current = []
         current.append(glyph)
@@ -126,7 +151,7 @@ def _split(line: list[Glyph], crossing: Sequence[Rule]) -> list[TextSpan]:
     return spans
 
 
-def _breaks(before: Glyph, after: Glyph, crossing: Sequence[Rule]) -> bool:
+def _breaks(before: Glyph, after: Glyph, cuts: Sequence[float]) -> bool:
     """Whether a span ends between ``before`` and ``after`` (a wide gap or a rule between them)."""
     small, large = sorted((max(before.size, 1.0), max(after.size, 1.0)))
     if before.layer != after.layer or large > SIZE_RATIO * small:
@@ -137,20 +162,20 @@ def _breaks(before: Glyph, after: Glyph, crossing: Sequence[Rule]) -> bool:
     parted = before.group != after.group and min(before.group, after.group) >= 0
     if parted and gap > GROUP_GAP_FACTOR * small:
         return True
-    return any(_rule_between(rule, before, after) for rule in crossing)
+    return bool(cuts) and _cut_between(cuts, before, after)
 
 
-def _rule_between(rule: Rule, before: Glyph, after: Glyph) -> bool:
-    """Whether ``rule`` (perpendicular to the text) passes between the centres of two glyphs."""
-    bx0, by0, bx1, by1 = before.box
-    ax0, ay0, ax1, ay1 = after.box
-    if before.direction in (RIGHT, LEFT):
-        low, high = sorted(((bx0 + bx1) / 2, (ax0 + ax1) / 2))
-        middle = (by0 + by1 + ay0 + ay1) / 4
-        return low < rule.x0 < high and rule.y0 <= middle <= rule.y1
-    low, high = sorted(((by0 + by1) / 2, (ay0 + ay1) / 2))
-    middle = (bx0 + bx1 + ax0 + ax1) / 4
-    return low < rule.y0 < high and rule.x0 <= middle <= rule.x1
+def _cut_between(cuts: Sequence[float], before: Glyph, after: Glyph) -> bool:
+    """Whether a crossing rule lies strictly between the centres of two glyphs."""
+    axis = 0 if before.direction in (RIGHT, LEFT) else 1
+    low, high = sorted(
+        (
+            (before.box[axis] + before.box[axis + 2]) / 2,
+            (after.box[axis] + after.box[axis + 2]) / 2,
+        )
+    )
+    index = bisect.bisect_right(cuts, low)
+    return index < len(cuts) and cuts[index] < high
 
 
 def _span(glyphs: list[Glyph]) -> TextSpan:

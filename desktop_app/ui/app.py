@@ -1,4 +1,9 @@
-"""``desktop_app.ui.app.run(argv)``: the desktop program's composition root."""
+"""``desktop_app.ui.app.run(argv)``: the desktop program's composition root.
+
+``build_window`` is the one place that builds the window's objects — the store, the
+engine, the workers (document loader, store bridge, recognition runner, batch
+controller), the session and the window — and hands each its collaborators.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +30,10 @@ from desktop_app.ui.font_check import needs_cjk_font_warning
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.translator import install_language, tr
+from desktop_app.ui.workers.batch_controller import BatchController
 from desktop_app.ui.workers.document_loader import DocumentLoader, Opener
+from desktop_app.ui.workers.recognition_runner import RecognitionRunner
+from desktop_app.ui.workers.store_bridge import StoreBridge
 
 APP_NAME = "CarInvoiceDesk"
 
@@ -61,19 +69,19 @@ def build_window(
     closer = None
     if store is None:
         store, closer, refused = open_window_store(store_path)
-    loader = DocumentLoader(opener)
     session = ReviewSession(
-        backend,  # type: ignore[arg-type]
-        loader,
         store,
+        DocumentLoader(opener),
+        StoreBridge(store),
+        RecognitionRunner(backend),  # type: ignore[arg-type]
         language=prefs.language,
         recognize_on_open=prefs.recognize_on_open,
         validator=validator,
     )
-    loader.setParent(session)
     window = MainWindow(
         session,
         prefs,
+        BatchController(store),
         preferences_path=preferences_path,
         settings_opener=open_settings_dialog,
         remember_geometry=remember_geometry,

@@ -32,6 +32,7 @@ from desktop_app.ui.widgets.field_panel import FieldPanel
 from desktop_app.ui.widgets.message_bar import MessageBar, MessageLevel
 from desktop_app.ui.widgets.page_banner import PageBanner
 from desktop_app.ui.widgets.queue_panel import QueuePanel
+from desktop_app.ui.workers.batch_controller import BatchController
 
 SETTINGS_ORG = "CarInvoiceDesk"
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self,
         session: ReviewSession,
         preferences: Preferences,
+        batch: BatchController,
         *,
         preferences_path: Path | None = None,
         settings_opener: SettingsOpener | None = None,
@@ -68,7 +70,13 @@ class MainWindow(QMainWindow):
         self.actions_.build_toolbar(self)
         self.queue_panel.add_actions(self.actions_.queue_groups())
         self.queue_commands = QueueCommands(
-            self, session, self.queue_panel, self.actions_, self.batch_status, self.show_message
+            self,
+            session,
+            batch,
+            self.queue_panel,
+            self.actions_,
+            self.batch_status,
+            self.show_message,
         )
         self._connect_actions()
         self._connect_session()
@@ -134,8 +142,8 @@ class MainWindow(QMainWindow):
         a.toggle_overlay.toggled.connect(view.set_overlay_visible)
         a.previous_page.triggered.connect(session.previous_page)
         a.next_page.triggered.connect(session.next_page)
-        a.recognize.triggered.connect(session.recognize_current)
-        a.cancel.triggered.connect(session.cancel_recognition)
+        a.recognize.triggered.connect(session.recognition.recognize_current)
+        a.cancel.triggered.connect(session.recognition.cancel_recognition)
         a.approve.triggered.connect(self._approve)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         view.field_clicked.connect(lambda name: self.panel.select_field(name))
@@ -294,7 +302,7 @@ class MainWindow(QMainWindow):
         focused = self.panel.rows.get(self.panel.current or "")
         if focused is not None:
             focused.editor.commit()
-        self.session.approve_current()
+        self.session.pages.approve_current()
 
     def _on_busy(self, busy: bool) -> None:
         # Engines report no steps: a busy indicator until the answer arrives.

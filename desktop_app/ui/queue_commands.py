@@ -35,6 +35,7 @@ class QueueCommands(QObject):
         self,
         window: QMainWindow,
         session: ReviewSession,
+        batch: BatchController,
         panel: QueuePanel,
         actions: WindowActions,
         status: BatchStatus,
@@ -47,7 +48,8 @@ class QueueCommands(QObject):
         self.actions = actions
         self.status = status
         self._show = show_message
-        self.batch = BatchController(session.store, parent=self)
+        self.batch = batch
+        batch.setParent(self)
         self.dialog: RejectDialog | ExportDialog | QMessageBox | None = None
         a = actions
         a.add_folder.triggered.connect(self.choose_folder)
@@ -130,7 +132,7 @@ class QueueCommands(QObject):
 
     # -- deciding pages
     def approve_selected(self) -> int:
-        done = self.session.approve_pages(self.target_page_ids())
+        done = self.session.pages.approve_pages(self.target_page_ids())
         self._window.statusBar().showMessage(self.tr("已通过 %n 页", "", done), 8000)
         return done
 
@@ -147,14 +149,14 @@ class QueueCommands(QObject):
         return dialog
 
     def _reject(self, page_ids: list[int], reason: str) -> None:
-        done = self.session.reject_pages(page_ids, reason)
+        done = self.session.pages.reject_pages(page_ids, reason)
         self._window.statusBar().showMessage(
             self.tr("已退回 %n 页：{reason}", "", done).format(reason=reason), 8000
         )
 
     def rerecognize(self) -> None:
         """Recognize the chosen pages again: back to new, then a batch over them."""
-        requeued = self.session.requeue_pages(self.target_page_ids())
+        requeued = self.session.pages.requeue_pages(self.target_page_ids())
         if requeued and not self.batch.running:
             self.recognize_all(requeued)
 
@@ -176,7 +178,7 @@ class QueueCommands(QObject):
             self._window,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.session.remove_documents(documents))
+        box.accepted.connect(lambda: self.session.pages.remove_documents(documents))
         self.dialog = box
         box.open()
         return box

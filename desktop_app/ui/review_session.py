@@ -1,9 +1,12 @@
 """The clerk's session: the store's queue, the current page, its recognition and its review.
 
-A QObject that owns the background machinery (``DocumentLoader``,
-``RecognitionRunner``, the ``StoreBridge``) and the Qt-free models (``QueueSnapshot``,
-one ``ReviewState`` and one ``QUndoStack`` per page); widgets only listen to its
-signals. The store is the truth: every edit, confirmation and status change is
+A QObject composed of collaborators: the background machinery it is given
+(``DocumentLoader``, ``RecognitionRunner``, the ``StoreBridge``, all built by the
+composition root ``ui.app.build_window``), its two parts ``pages`` (queue commands:
+adding, approving, rejecting, removing) and ``recognition`` (F5 and recognize-on-open),
+and the Qt-free models (``QueueSnapshot``, one ``ReviewState`` and one ``QUndoStack``
+per page). The session itself navigates and holds the current page; widgets only
+listen to its signals. The store is the truth: every edit, confirmation and status change is
 committed when it happens, and a restart rebuilds the same queue, page and values.
 """
 
@@ -12,8 +15,9 @@ from __future__ import annotations
 import functools
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
@@ -40,7 +44,7 @@ IMAGE_CACHE_SIZE = 6
 OPEN_DOCUMENTS = 4
 
 
-class ReviewSession(SessionPages, SessionRecognition, QObject):
+class ReviewSession(QObject):
     """Queueing, navigating, recognizing and reviewing pages, all saved in the store."""
 
     #: The queue changed (pages added, removed, statuses, duplicates).
@@ -68,51 +72,49 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
 
     def __init__(
         self,
-        backend: RecognitionBackend | None,
-        loader: DocumentLoader,
         store: Store,
+        loader: DocumentLoader,
+        bridge: StoreBridge,
+        runner: RecognitionRunner,
         *,
         language: str = "zh",
         recognize_on_open: bool = True,
         validator: Validator | None = None,
         parent: QObject | None = None,
     ) -> None:
-        QObject.__init__(self, parent)
+        super().__init__(parent)
         self.language = language
         self.recognize_on_open = recognize_on_open
-        self.loader = loader
         self.store = store
-        self.bridge = StoreBridge(store, self)
-        self.runner = RecognitionRunner(backend, self)
+        self.loader = loader
+        self.bridge = bridge
+        self.runner = runner
+        for worker in (loader, bridge, runner):
+            worker.setParent(self)
         self.queue = QueueSnapshot()
         self.reviews: dict[PageKey, ReviewState] = {}
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[PageKey, QUndoStack] = {}
-        self._validator = validator
+        self.validator = validator
         self._images: OrderedDict[PageKey, tuple[PageImage, QImage]] = OrderedDict()
         self._opened: OrderedDict[int, None] = OrderedDict()
         self._noted: set[int] = set()
-        self._attempted: set[PageKey] = set()
-        self._discard_warned: set[PageKey] = set()
-        self._saving: set[int] = set()  # our own answers, not to be reloaded when echoed
         self._generation = 0
         self._snapshot_began = 0.0
         self.current: PageKey | None = None
+        self.pages = SessionPages(self)
+        self.recognition = SessionRecognition(self)
         loader.document_opened.connect(self._on_document_opened)
         loader.open_failed.connect(self._on_open_failed)
         loader.page_rendered.connect(self._on_page_rendered)
         loader.render_failed.connect(self._on_render_failed)
-        loader.files_queued.connect(self._on_files_queued)
-        loader.queue_failed.connect(self._on_queue_failed)
-        self.bridge.changed.connect(self._on_store_change)
-        self.bridge.snapshot_ready.connect(self._apply_snapshot)
-        self.runner.job_started.connect(lambda job: self._set_busy(job, True))
-        self.runner.progress_changed.connect(lambda job, f: self.progress_changed.emit(f))
-        self.runner.recognition_finished.connect(self._on_recognized)
-        self.runner.recognition_failed.connect(self._on_recognition_failed)
-        self.runner.recognition_cancelled.connect(self._on_recognition_cancelled)
+        loader.files_queued.connect(self.pages.on_files_queued)
+        loader.queue_failed.connect(self.pages.on_queue_failed)
+        bridge.changed.connect(self._on_store_change)
+        bridge.snapshot_ready.connect(self._apply_snapshot)
 
-    def _text(self, text: LocalizedText) -> str:
+    def text(self, text: LocalizedText) -> str:
+        """``text`` in the session's language."""
         return text.get(self.language)
 
     @property
@@ -143,7 +145,7 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         self.queue = snapshot
         known = set(self.queue.keys())
         for key in [k for k in self.reviews if k not in known]:
-            self._forget(key)
+            self.forget(key)
         self.pages_changed.emit()
         if self.current is not None and self.current not in known:
             self.current = None
@@ -169,7 +171,7 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
             return
         self.current = key
         self._generation += 1
-        self.undo_group.setActiveStack(self._stack(key))
+        self.undo_group.setActiveStack(self.stack(key))
         self._remember_current(page.id)
         self.current_page_changed.emit(key)
         if key in self._images:
@@ -179,11 +181,16 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
             self._ensure_open(key.document_id)
             self.loader.render(key.document_id, key.page_index, self._generation)
 
+    def close_document(self, doc_id: int) -> None:
+        """Close a file on the documents thread (it left the queue)."""
+        self._opened.pop(doc_id, None)
+        self.loader.close_document(doc_id)
+
     def _remember_current(self, page_id: int) -> None:
         try:
             self.store.set_current_page(page_id)
         except Exception as exc:
-            self._write_failed(exc)
+            self.write_failed(exc)
 
     def next_page(self) -> None:
         self.go_to(self.queue.neighbour(self.current, 1))
@@ -209,12 +216,12 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
     def _on_document_opened(self, doc_id: int, path: str, page_count: int, note: object) -> None:
         if isinstance(note, LocalizedText) and doc_id not in self._noted:
             self._noted.add(doc_id)
-            self.message_posted.emit("info", self._text(note), "")
+            self.message_posted.emit("info", self.text(note), "")
 
     def _on_open_failed(self, doc_id: int, path: str, reason: LocalizedText) -> None:
         self._opened.pop(doc_id, None)
         title = self.tr("无法打开“{name}”").format(name=Path(path).name)
-        self.message_posted.emit("error", title, self._text(reason))
+        self.message_posted.emit("error", title, self.text(reason))
         if self.current is not None and self.current.document_id == doc_id:
             self.review_unavailable.emit(self.current, title)
 
@@ -232,7 +239,7 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
     def _on_render_failed(self, doc_id: int, index: int, generation: int, reason: object) -> None:
         if doc_id not in self._opened:
             return  # the open failure was reported already
-        text = self._text(reason) if isinstance(reason, LocalizedText) else str(reason)
+        text = self.text(reason) if isinstance(reason, LocalizedText) else str(reason)
         title = self.tr("无法显示第 {n} 页").format(n=index + 1)
         self.message_posted.emit("error", title, text)
         key = PageKey(doc_id, index)
@@ -244,9 +251,9 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         assert key is not None
         self._images.move_to_end(key)
         self.page_image_ready.emit(key, self._images[key][1])
-        self._show_current_review()
+        self.show_current_review()
 
-    def _show_current_review(self) -> None:
+    def show_current_review(self) -> None:
         """The review of the current page, from memory or the store, or why there is none."""
         key = self.current
         page = self.queue.page(key)
@@ -255,25 +262,30 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         review = self.reviews.get(key) or self._load_review(key, page.id)
         if review is not None:
             self.review_ready.emit(key, review)
-        elif self.runner.busy and self.runner.current and self.runner.current.key == key:
+        elif self.recognition.is_running(key):
             self.review_unavailable.emit(key, self.tr("正在识别…"))
         elif page.status is PageStatus.RECOGNIZING:
             self.review_unavailable.emit(key, self.tr("批量识别正在处理此页…"))
-        elif page.status is PageStatus.FAILED and key in self._attempted:
+        elif page.status is PageStatus.FAILED and self.recognition.attempted(key):
             self.review_unavailable.emit(key, self.tr("识别失败。可按 F5 重试。"))
         elif page.status is PageStatus.FAILED:
             why = self.tr("识别失败：{message}").format(message=page.error_message)
             self.review_unavailable.emit(key, why + "\n" + self.tr("可按 F5 重试。"))
-        elif self.recognize_on_open and key not in self._attempted and self.backend is not None:
-            self.recognize_current()
+        elif self._recognizes_on_open(key):
+            self.recognition.recognize_current()
         else:
             self.review_unavailable.emit(key, self.tr("此页尚未识别。按 F5 识别。"))
 
+    def _recognizes_on_open(self, key: PageKey) -> bool:
+        """Recognize-on-open tries a page once per session, with an engine to try."""
+        wanted = self.recognize_on_open and self.backend is not None
+        return wanted and not self.recognition.attempted(key)
+
     def _load_review(self, key: PageKey, page_id: int) -> ReviewState | None:
         try:
-            review = stored_review(self.store, page_id, self._validator, self._write_failed)
+            review = stored_review(self.store, page_id, self.validator, self.write_failed)
         except Exception as exc:
-            self._write_failed(exc)
+            self.write_failed(exc)
             return None
         if review is not None:
             self.reviews[key] = review
@@ -283,15 +295,14 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         """A committed change (GUI thread): a batch answer for a page replaces what we hold."""
         if kind not in ("recognized", "status") or not isinstance(page_id, int):
             return
-        if kind == "recognized" and page_id in self._saving:
-            self._saving.discard(page_id)
+        if kind == "recognized" and self.recognition.is_own_answer(page_id):
             return
         known = self.queue.page_by_id(page_id)
         if known is None:
             return  # added since the last read: nothing of it is held or shown yet
         key = key_of(known)
         if kind == "recognized":
-            self._forget(key)
+            self.forget(key)
         if key != self.current or key in self.reviews:
             return
         try:  # the open page only: the store is shared with the batch's threads
@@ -299,15 +310,15 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         except KeyError:
             return
         self.queue = self.queue.with_page(page)
-        self._show_current_review()
+        self.show_current_review()
 
     # -- review of the current page
-    def _stack(self, key: PageKey) -> QUndoStack:
+    def stack(self, key: PageKey) -> QUndoStack:
         if key not in self._stacks:
             self._stacks[key] = QUndoStack(self.undo_group)
         return self._stacks[key]
 
-    def _forget(self, key: PageKey) -> None:
+    def forget(self, key: PageKey) -> None:
         """Drop what memory holds of a page (its answer was replaced, or it left the queue)."""
         self.reviews.pop(key, None)
         stack = self._stacks.get(key)
@@ -324,7 +335,7 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         if review is None or review.field(name).value == value:
             return
         label = self.tr("修改“{name}”").format(name=name)
-        self._stack(self.current).push(EditFieldCommand(review, name, value, label))
+        self.stack(self.current).push(EditFieldCommand(review, name, value, label))
 
     def confirm_field(self, name: str) -> str | None:
         """Confirm ``name``; returns the next field that still needs review (or None)."""
@@ -334,9 +345,18 @@ class ReviewSession(SessionPages, SessionRecognition, QObject):
         review.set_confirmed(name, True)
         return review.next_needing_review(name)
 
-    def _write_failed(self, error: Exception) -> None:
+    def write_failed(self, error: Exception) -> None:
         detail = error.one_line(self.language) if hasattr(error, "one_line") else str(error)
         self.message_posted.emit("error", self.tr("未能保存到审核数据库"), detail)
+
+    def store_call(self, call: Callable[..., Any], *args: Any) -> bool:
+        """Run one store write; a failure becomes a message (the clerk's screen stays as is)."""
+        try:
+            call(*args)
+        except Exception as exc:
+            self.write_failed(exc)
+            return False
+        return True
 
     def shutdown(self) -> None:
         """Stop background work (window closing)."""

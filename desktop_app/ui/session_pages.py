@@ -1,5 +1,5 @@
 """What the clerk does to whole pages and files of the queue: add, approve, reject, re-recognize,
-remove. A part of ``ReviewSession`` (kept apart to keep each file short).
+remove. ``ReviewSession.pages``, a collaborator of the session (not a base class).
 
 Each call commits to the store at once; the queue panel redraws from the store's
 change signal.
@@ -7,9 +7,11 @@ change signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 
 from desktop_app.review.queue_intake import Intake
 from desktop_app.review.recognition_job import PageKey
@@ -18,126 +20,121 @@ from desktop_app.ui.translator import tr
 if TYPE_CHECKING:
     from desktop_app.ui.review_session import ReviewSession
 
-    _Base = ReviewSession
-else:
-    _Base = object
 
+class SessionPages(QObject):
+    """Queue commands of a session; it reports through the session's signals."""
 
-class SessionPages(_Base):
-    """Queue commands of the session (mixed into ``ReviewSession``)."""
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(session)
+        self.session = session
 
-    def _on_files_queued(self, intake: Intake) -> None:
+    def on_files_queued(self, intake: Intake) -> None:
         for note in intake.notes:
-            self.message_posted.emit("warning", self._text(note), "")
+            self.session.message_posted.emit("warning", self.session.text(note), "")
         for path, error in intake.report.failed:
             title = self.tr("无法打开“{name}”").format(name=path.name)
-            self.message_posted.emit("error", title, error.one_line(self.language))
+            self.session.message_posted.emit("error", title, error.one_line(self.session.language))
         for path, twin in intake.same_content:
-            self.message_posted.emit(
+            self.session.message_posted.emit(
                 "info",
                 self.tr("“{name}”与队列中的“{twin}”内容相同，未重复加入。").format(
                     name=path.name, twin=twin.name
                 ),
                 "",
             )
-        self.reload_queue()
+        self.session.reload_queue()
         report = intake.report
         pages = sum(doc.page_count for doc in report.added)
         if report.added:
-            self.status_posted.emit(
+            self.session.status_posted.emit(
                 self.tr("已加入队列：{files} 个文件，{pages} 页").format(
                     files=len(report.added), pages=pages
                 )
             )
-            self.paths_queued.emit(intake.asked)
-            if self.current is None:
-                self.go_to(PageKey(report.added[0].id, 0))
+            self.session.paths_queued.emit(intake.asked)
+            if self.session.current is None:
+                self.session.go_to(PageKey(report.added[0].id, 0))
         elif report.already_queued or intake.same_content:
-            self.paths_queued.emit(intake.asked)
+            self.session.paths_queued.emit(intake.asked)
             self._go_to_path(report.already_queued[0] if report.already_queued else None)
 
     def _go_to_path(self, path: Path | None) -> None:
         if path is None:
             return
         wanted = path.resolve()
-        for doc in self.queue.documents.values():
+        for doc in self.session.queue.documents.values():
             if doc.path == wanted:
-                self.go_to(PageKey(doc.id, 0))
+                self.session.go_to(PageKey(doc.id, 0))
                 return
 
-    def _on_queue_failed(self, paths: object, error: Exception) -> None:
-        detail = error.one_line(self.language) if hasattr(error, "one_line") else str(error)
-        self.message_posted.emit("error", self.tr("无法把文件加入队列"), detail)
-
-    def _store_call(self, call: Callable[..., Any], *args: Any) -> bool:
-        """Run one store write; a failure becomes a message (the clerk's screen stays as is)."""
-        try:
-            call(*args)
-        except Exception as exc:
-            self._write_failed(exc)
-            return False
-        return True
+    def on_queue_failed(self, paths: object, error: Exception) -> None:
+        detail = error.one_line(self.session.language) if hasattr(error, "one_line") else str(error)
+        self.session.message_posted.emit("error", self.tr("无法把文件加入队列"), detail)
 
     def approve_current(self) -> None:
         """The clerk approves the page (Ctrl+Enter): save it, go to the next page to review."""
-        review = self.current_review
-        page = self.queue.page(self.current)
-        if self.current is None or review is None or page is None:
-            self.status_posted.emit(self.tr("此页尚未识别，不能通过。"))
+        review = self.session.current_review
+        page = self.session.queue.page(self.session.current)
+        if self.session.current is None or review is None or page is None:
+            self.session.status_posted.emit(self.tr("此页尚未识别，不能通过。"))
             return
-        if not self._store_call(self.store.approve, page.id):
+        if not self.session.store_call(self.session.store.approve, page.id):
             return
         review.approved = True
-        self._store_call(self.reload_queue)  # the next page must be chosen from fresh statuses
+        self.session.store_call(
+            self.session.reload_queue
+        )  # the next page must be chosen from fresh statuses
         errors = sum(1 for n in review.names() if review.field(n).worst_level == "error")
         note = _errors_note(errors)
-        self.status_posted.emit(
-            self.tr("已通过 {page}").format(page=self.queue.label(self.current)) + note
+        self.session.status_posted.emit(
+            self.tr("已通过 {page}").format(page=self.session.queue.label(self.session.current))
+            + note
         )
-        following = self.queue.next_to_review(self.current)
+        following = self.session.queue.next_to_review(self.session.current)
         if following is None:
-            self.status_posted.emit(self.tr("队列中的页面都已审核完毕。"))
-        self.go_to(following)
+            self.session.status_posted.emit(self.tr("队列中的页面都已审核完毕。"))
+        self.session.go_to(following)
 
     def approve_pages(self, page_ids: Iterable[int]) -> int:
         """Approve recognized pages among ``page_ids``; how many were approved."""
         done = 0
         for page_id in page_ids:
-            if self.store.recognition(page_id) is None:
+            if self.session.store.recognition(page_id) is None:
                 continue  # nothing recognized: nothing to approve
-            done += self._store_call(self.store.approve, page_id)
-        self.bridge.flush()
+            done += self.session.store_call(self.session.store.approve, page_id)
+        self.session.bridge.flush()
         return done
 
     def reject_pages(self, page_ids: Iterable[int], reason: str) -> int:
         """Send pages back with the clerk's reason; how many were rejected."""
-        done = sum(self._store_call(self.store.reject, pid, reason) for pid in page_ids)
-        self.bridge.flush()
+        done = sum(
+            self.session.store_call(self.session.store.reject, pid, reason) for pid in page_ids
+        )
+        self.session.bridge.flush()
         return done
 
     def requeue_pages(self, page_ids: Iterable[int]) -> list[int]:
         """Put pages back to new for another recognition; their reviews are dropped."""
         requeued = []
         for page_id in page_ids:
-            page = self.queue.page_by_id(page_id)
-            if page is None or not self._store_call(self.store.requeue, page_id):
+            page = self.session.queue.page_by_id(page_id)
+            if page is None or not self.session.store_call(self.session.store.requeue, page_id):
                 continue
             key = PageKey(page.document_id, page.index)
-            self._forget(key)
-            self._attempted.discard(key)
+            self.session.forget(key)
+            self.session.recognition.forget_attempt(key)
             requeued.append(page_id)
-        self.bridge.flush()
-        if self.current is not None and self.current not in self.reviews:
-            self._show_current_review()
+        self.session.bridge.flush()
+        if self.session.current is not None and self.session.current not in self.session.reviews:
+            self.session.show_current_review()
         return requeued
 
     def remove_documents(self, document_ids: Iterable[int]) -> None:
         """Take files out of the queue (their audit trail stays)."""
         for document_id in set(document_ids):
-            if self._store_call(self.store.remove_document, document_id):
-                self._opened.pop(document_id, None)
-                self.loader.close_document(document_id)
-        self.bridge.flush()
+            if self.session.store_call(self.session.store.remove_document, document_id):
+                self.session.close_document(document_id)
+        self.session.bridge.flush()
 
 
 def _errors_note(errors: int) -> str:

@@ -24,7 +24,7 @@ from desktop_app.documents.errors import (
     PageOutOfRange,
     UnsupportedFormat,
 )
-from desktop_app.documents.formats import OFD, PDF, format_for_suffix, sniff_data
+from desktop_app.documents.formats import OFD, PDF, XML, format_for_suffix, sniff_data
 from desktop_app.documents.image_pages import ImagePages
 from desktop_app.documents.limits import DEFAULT_DPI, MAX_DPI, MAX_FILE_BYTES, MAX_PIXELS
 from desktop_app.documents.ofd_pages import OfdPages
@@ -195,8 +195,14 @@ def _ofd(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
     return OfdPages(path, data, max_pixels=max_pixels)
 
 
+def _xml(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
+    from desktop_app.documents.xml_pages import XmlPages  # defusedxml loads only for XML
+
+    return XmlPages(path, data, max_pixels=max_pixels)
+
+
 #: What opens each format's pages (images: everything else); a new format adds a line.
-_PAGE_SOURCES: dict[str, Callable[..., PageSource]] = {PDF: _pdf, OFD: _ofd}
+_PAGE_SOURCES: dict[str, Callable[..., PageSource]] = {PDF: _pdf, OFD: _ofd, XML: _xml}
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

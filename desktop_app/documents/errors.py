@@ -98,9 +98,9 @@ class UnsupportedFormat(DocumentError):
 
     code = "Document.UnsupportedFormat"
     summary = T(
-        "无法识别文件“{name}”的格式：它不是 PDF、OFD、PNG、JPEG、BMP、TIFF、WebP 或 GIF 文件。",
-        "“{name}” is not a format the app can open: not PDF, OFD, PNG, JPEG, BMP, TIFF, WebP "
-        "or GIF.",
+        "无法识别文件“{name}”的格式：它不是 PDF、OFD、XML、PNG、JPEG、BMP、TIFF、WebP 或 GIF 文件。",
+        "“{name}” is not a format the app can open: not PDF, OFD, XML, PNG, JPEG, BMP, TIFF, "
+        "WebP or GIF.",
     )
     advice_text = T(
         "如果它是发票，请用扫描或看图软件另存为 PDF、JPEG 或 PNG 后再打开。",
@@ -182,6 +182,72 @@ class OfdTooLarge(DocumentError):
         "正常的电子发票远小于此限制；请从电子发票服务平台重新下载，来源不明的文件请勿打开。",
         "A genuine e-invoice is far below this limit: download it again from the e-invoice "
         "platform, and do not open files of unknown origin.",
+    )
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
+
+
+class NotAnEInvoiceXml(UnsupportedFormat):
+    """An XML file that is not the e-invoice platform's ``EInvoice`` document."""
+
+    code = "Document.NotAnEInvoiceXml"
+    summary = T(
+        "XML 文件“{name}”不是电子发票（数电票）的 XML。",
+        "The XML file “{name}” is not an e-invoice XML.",
+    )
+    advice_text = T(
+        "请打开从电子发票服务平台下载的发票文件（PDF、OFD 或 XML）。",
+        "Open the invoice as downloaded from the e-invoice platform (PDF, OFD or XML).",
+    )
+
+
+class DamagedXml(CorruptFile):
+    """An XML file that is not well-formed (cut short, edited, wrong encoding)."""
+
+    code = "Document.DamagedXml"
+    summary = T(
+        "XML 文件“{name}”已损坏或不完整，无法读取。",
+        "The XML file “{name}” is damaged or incomplete and cannot be read.",
+    )
+    advice_text = T(
+        "请从电子发票服务平台重新下载该发票。",
+        "Download the invoice again from the e-invoice platform.",
+    )
+
+
+class XmlTooLarge(DocumentError):
+    """An XML file over a safety limit, or with a DTD or entities (an "XML bomb")."""
+
+    code = "Document.XmlTooLarge"
+    summary = T(
+        "XML 文件“{name}”超出安全限制（{what_zh}），未予打开。",
+        "The XML file “{name}” exceeds a safety limit ({what_en}) and was not opened.",
+    )
+    advice_text = T(
+        "电子发票的 XML 只有几 KB，且不含 DTD；请从电子发票服务平台重新下载，来源不明的文件请勿打开。",
+        "A genuine e-invoice XML has a few kilobytes and no DTD: download it again from the "
+        "e-invoice platform, and do not open files of unknown origin.",
+    )
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
+
+
+class UnsupportedXmlLayout(DocumentError):
+    """An e-invoice XML the app cannot read yet: ``what`` names what it cannot place."""
+
+    code = "Document.UnsupportedXmlLayout"
+    summary = T(
+        "暂不支持读取 XML 文件“{name}”中的{what_zh}：这种 XML 版式的元素尚无公开依据。",
+        "The XML layout of “{name}” is not supported yet: {what_en} cannot be read from it.",
+    )
+    advice_text = T(
+        "请打开同一张发票的 PDF 或 OFD 文件（电子发票服务平台同时提供），程序可以准确读取。",
+        "Open the PDF or OFD of the same invoice (the e-invoice platform offers both); "
+        "the app reads those exactly.",
     )
 
     def __init__(self, path: Path, what: T, *, detail: str = "") -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
 #: Format names as ``Document.format`` reports them (Pillow's names, plus PDF).
 PDF = "PDF"
 OFD = "OFD"  # GB/T 33190, a zip of XML with OFD.xml at its root
+XML = "XML"  # the e-invoice platform's EInvoice XML (any other XML is refused when opened)
 PNG = "PNG"
 JPEG = "JPEG"
 BMP = "BMP"
@@ -29,6 +31,7 @@ MULTI_PAGE_FORMATS = frozenset({TIFF, GIF, WEBP})
 _FORMAT_OF_SUFFIX: dict[str, str] = {
     ".pdf": PDF,
     ".ofd": OFD,
+    ".xml": XML,
     ".png": PNG,
     ".jpg": JPEG,
     ".jpeg": JPEG,
@@ -49,6 +52,8 @@ _BMP_HEADER_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
 _PDF_HEADER_WINDOW = 1024  # readers accept junk before "%PDF-" within the first KB
 _ZIP_MAGIC = b"PK\x03\x04"
 _MAX_SNIFF_ENTRIES = 10_000  # a zip listing more is no OFD the app opens
+# An XML document: optional white space, then its declaration or its first element.
+_XML_START = re.compile(rb"\s*<(?:\?xml\b|[A-Za-z_])")
 
 
 def is_supported_path(path: str | os.PathLike[str]) -> bool:
@@ -109,6 +114,8 @@ def sniff_format(head: bytes) -> str | None:
         return PDF
     if head.startswith(_ZIP_MAGIC) and _first_zip_entry(head).lower() == b"ofd.xml":
         return OFD
+    if _XML_START.match(head.removeprefix(b"\xef\xbb\xbf")) is not None:
+        return XML
     return None
 
 

@@ -16,12 +16,20 @@ PDF_DPI = 150.0
 
 @dataclass(frozen=True)
 class BenchPage:
-    """One manifest entry: the file, its condition (``mode``) and its truth."""
+    """One manifest entry: the file, its condition (``mode``) and its truth.
+
+    ``layout`` and ``holdout`` come from generated e-invoice folders (the holdout
+    layout is never used for tuning); ``format`` is the manifest's (pdf, ofd, scan)
+    or, where it has none, the file's kind (pdf, ofd, image).
+    """
 
     path: Path
     kind: str
     mode: str
     truth: RecognitionResult
+    layout: str = ""
+    format: str = ""
+    holdout: bool = False
 
     @property
     def stem(self) -> str:
@@ -34,15 +42,25 @@ def load_pages(folder: Path) -> list[BenchPage]:
     pages = []
     for entry in manifest:
         truth = json.loads((folder / entry["truth"]).read_text(encoding="utf-8"))
+        path = folder / entry["file"]
         pages.append(
             BenchPage(
-                folder / entry["file"],
+                path,
                 entry.get("kind", ""),
                 entry.get("mode", ""),
                 parse_response(truth),
+                layout=entry.get("layout", ""),
+                format=entry.get("format") or file_kind(path),
+                holdout=bool(entry.get("holdout", False)),
             )
         )
     return pages
+
+
+def file_kind(path: Path) -> str:
+    """``pdf``, ``ofd`` or ``image`` by the file's extension (for folders without formats)."""
+    suffix = path.suffix.lower()
+    return {".pdf": "pdf", ".ofd": "ofd", ".xml": "xml"}.get(suffix, "image")
 
 
 def page_image(path: Path) -> PageImage:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop_app.bench.accuracy import BenchRun, PageRun
 from desktop_app.bench.scoring import PageScore
 
@@ -18,6 +20,8 @@ def page_line(run: PageRun, verbose: bool = False) -> str:
         f" {_pct(s.accuracy, s.fields)}  boxes {_pct(s.box_accuracy, s.boxes)}"
         f"  false fills {s.false_fills}  {run.seconds:5.2f} s"
     )
+    if run.origin:
+        line += f"  {run.origin}"
     if run.error:
         line += f"  ERROR {run.error}"
     if verbose:
@@ -30,16 +34,59 @@ def page_line(run: PageRun, verbose: bool = False) -> str:
 
 def _score_line(label: str, s: PageScore) -> str:
     return (
-        f"{label:16} fields {s.right}/{s.fields} = {_pct(s.accuracy, s.fields).strip()}"
+        f"{label:30} fields {s.right}/{s.fields} = {_pct(s.accuracy, s.fields).strip()}"
         f"   boxes {s.boxes_right}/{s.boxes} = {_pct(s.box_accuracy, s.boxes).strip()}"
         f"   false fills {s.false_fills}/{s.blanks} = {_pct(s.false_fill_rate, s.blanks).strip()}"
     )
 
 
+def _group_lines(
+    result: BenchRun, title: str, key: Callable[[PageRun], str], *, always: bool = False
+) -> list[str]:
+    """One line per distinct value of ``key`` (none when all pages share one, unless ``always``)."""
+    values = result.values(key)
+    if len(values) < (1 if always else 2):
+        return []
+    lines = [f"by {title}"]
+    for value in values:
+        lines.append(_score_line(f"  {value}", result.total(where=lambda r, v=value: key(r) == v)))
+    return lines
+
+
+def _layout_label(run: PageRun) -> str:
+    page = run.page
+    return f"{page.layout} (holdout)" if page.layout and page.holdout else page.layout
+
+
+def _seen(run: PageRun) -> str:
+    if not run.page.layout:
+        return ""
+    return "layouts not seen (holdout)" if run.page.holdout else "layouts seen"
+
+
+def breakdown_lines(result: BenchRun) -> list[str]:
+    """Figures by file format, form, layout (the holdout apart) and answer origin."""
+    lines = _group_lines(result, "format", lambda r: r.page.format)
+    lines += _group_lines(result, "form", lambda r: r.page.kind)
+    lines += _group_lines(result, "layout", _layout_label)
+    lines += _group_lines(result, "layout set", _seen)
+    lines += _group_lines(
+        result, "origin (read from text / recognized)", lambda r: r.origin, always=True
+    )
+    unreadable = [r for r in result.runs if r.unreadable]
+    if unreadable:
+        kinds = sorted({r.page.format for r in unreadable})
+        lines.append(
+            f"unreadable files {len(unreadable)} ({', '.join(kinds)}): scored as empty answers"
+        )
+    return lines
+
+
 def summary_lines(result: BenchRun) -> list[str]:
-    """Overall and per-condition figures, then the median timings."""
+    """Overall and per-condition figures, the breakdowns, then the median timings."""
     lines = [_score_line("overall", result.total())]
     lines += [_score_line(f"  {mode}", result.total(mode)) for mode in result.modes()]
+    lines += breakdown_lines(result)
     ocr, extract = result.median("ocr"), result.median("extract")
     share = f" ({100 * extract / ocr:.1f}% of OCR)" if ocr else ""
     lines.append(

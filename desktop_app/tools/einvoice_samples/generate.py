@@ -83,7 +83,7 @@ def write_scan(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
             layout.form,
             "scan",
             size,
-            layout.name,
+            layout,
             "scan",
             "pixels of the image",
         )
@@ -93,7 +93,7 @@ def write_scan(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
 def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
     layout = plan.layout
     return manifest_entry(
-        file, f"{plan.stem}.json", layout.form, "clean", PAGE_PX, layout.name, fmt, PAGE_COORDINATES
+        file, f"{plan.stem}.json", layout.form, "clean", PAGE_PX, layout, fmt, PAGE_COORDINATES
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.schema import FormType, fields_of
+from desktop_app.tools.einvoice_samples.layout_model import Layout
 from desktop_app.tools.einvoice_samples.sheet import Sheet
 from desktop_app.tools.einvoice_samples.values import MOTOR
 
@@ -80,11 +81,11 @@ def manifest_entry(
     form: str,
     mode: str,
     size: tuple[int, int],
-    layout: str,
+    layout: Layout,
     fmt: str,
     coordinates: str,
 ) -> dict[str, Any]:
-    """One manifest.json entry, as ../shared/datasets/dev/manifest.json plus layout and format."""
+    """One manifest.json entry: dev/manifest.json's keys plus layout, holdout and format."""
     return {
         "file": file,
         "truth": truth,
@@ -92,6 +93,7 @@ def manifest_entry(
         "mode": mode,
         "size": list(size),
         "coordinates": coordinates,
-        "layout": layout,
+        "layout": layout.name,
+        "holdout": layout.holdout,
         "format": fmt,
     }

@@ -34,6 +34,7 @@ def build_backend(
         region=prefs.region or None,
         endpoint=prefs.endpoint or None,
         language=prefs.language,
+        force_ocr=prefs.force_ocr,
     )
     try:
         return create_backend(settings, credentials=credentials), None

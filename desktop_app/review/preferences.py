@@ -38,6 +38,8 @@ class Preferences:
     endpoint: str = ""
     language: str = "zh"
     recognize_on_open: bool = True
+    #: Recognize pages that carry their own text (数电 PDF, OFD, XML) instead of reading it.
+    force_ocr: bool = False
     recent_files: list[str] = field(default_factory=list)
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:

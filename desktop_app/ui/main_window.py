@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         if self._review is not None and self._on_fields_changed in self._review.changed:
             self._review.changed.remove(self._on_fields_changed)
         self._review = review
+        self.banner.set_source(review.result.engine if review is not None else "")
         if review is not None:
             review.changed.append(self._on_fields_changed)
         else:

@@ -310,8 +310,20 @@
 <context>
     <name>PageBanner</name>
     <message>
-        <source>退回原因：{reason}</source>
+        <source>从文件文字读取（精确，未经识别）</source>
         <extracomment>Twins named per reason; more are counted.</extracomment>
+        <translation>Read from the file&apos;s own text (exact, not recognized)</translation>
+    </message>
+    <message>
+        <source>本地引擎识别</source>
+        <translation>Recognized by the local engine</translation>
+    </message>
+    <message>
+        <source>云端识别</source>
+        <translation>Recognized by the cloud</translation>
+    </message>
+    <message>
+        <source>退回原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
@@ -642,6 +654,14 @@
     <message>
         <source>打开文件后自动识别当前页</source>
         <translation>Recognize the current page when a file opens</translation>
+    </message>
+    <message>
+        <source>数电 PDF、OFD、XML 也用识别引擎识别（不读取文件文字）</source>
+        <translation>Recognize e-invoice PDF, OFD and XML files too (do not read their text)</translation>
+    </message>
+    <message>
+        <source>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</source>
+        <translation>Normally the fields of these files are read exactly from their own text: no recognition, no keys.</translation>
     </message>
     <message>
         <source>测试连接</source>

@@ -302,8 +302,20 @@
 <context>
     <name>PageBanner</name>
     <message>
-        <source>退回原因：{reason}</source>
+        <source>从文件文字读取（精确，未经识别）</source>
         <extracomment>Twins named per reason; more are counted.</extracomment>
+        <translation>从文件文字读取（精确，未经识别）</translation>
+    </message>
+    <message>
+        <source>本地引擎识别</source>
+        <translation>本地引擎识别</translation>
+    </message>
+    <message>
+        <source>云端识别</source>
+        <translation>云端识别</translation>
+    </message>
+    <message>
+        <source>退回原因：{reason}</source>
         <translation>退回原因：{reason}</translation>
     </message>
     <message>
@@ -629,6 +641,14 @@
     <message>
         <source>打开文件后自动识别当前页</source>
         <translation>打开文件后自动识别当前页</translation>
+    </message>
+    <message>
+        <source>数电 PDF、OFD、XML 也用识别引擎识别（不读取文件文字）</source>
+        <translation>数电 PDF、OFD、XML 也用识别引擎识别（不读取文件文字）</translation>
+    </message>
+    <message>
+        <source>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</source>
+        <translation>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</translation>
     </message>
     <message>
         <source>测试连接</source>

@@ -49,6 +49,8 @@ PROPER_NOUNS = {
     "SecretId",
     "SecretKey",
     "PDF",
+    "OFD",
+    "XML",
     "CSV",
     "XLSX",
     "Excel",

@@ -126,6 +126,10 @@ class SettingsDialog(QDialog):
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
         self.recognize_on_open = QCheckBox(self.tr("打开文件后自动识别当前页"))
+        self.force_ocr = QCheckBox(self.tr("数电 PDF、OFD、XML 也用识别引擎识别（不读取文件文字）"))
+        self.force_ocr.setToolTip(
+            self.tr("通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。")
+        )
         self.test_button = QPushButton(self.tr("测试连接"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
@@ -142,6 +146,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.test_button, self.test_result)
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow("", self.recognize_on_open)
+        form.addRow("", self.force_ocr)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -163,6 +168,7 @@ class SettingsDialog(QDialog):
         self.endpoint.setText(prefs.endpoint)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.recognize_on_open.setChecked(prefs.recognize_on_open)
+        self.force_ocr.setChecked(prefs.force_ocr)
         self._update_cloud_enabled()
 
     def keys_available(self) -> bool:
@@ -195,6 +201,7 @@ class SettingsDialog(QDialog):
             endpoint=self.endpoint.text().strip(),
             language=self.language.currentData(),
             recognize_on_open=self.recognize_on_open.isChecked(),
+            force_ocr=self.force_ocr.isChecked(),
         )
 
     def save_keys(self) -> str | None:

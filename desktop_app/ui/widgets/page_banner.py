@@ -1,4 +1,5 @@
-"""A line above the page: its status, why it failed or was sent back, and duplicate warnings."""
+"""A line above the page: its status, where its values came from (read from the file's own
+text, or recognized), why it failed or was sent back, and duplicate warnings."""
 
 from __future__ import annotations
 
@@ -30,13 +31,35 @@ class PageBanner(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setVisible(False)
+        self._source = ""
+        self._shown: tuple[QueueSnapshot, PageKey | None] | None = None
+
+    def set_source(self, engine: str) -> None:
+        """Say where the open page's values came from: ``engine`` of its answer
+        (``"text"`` read from the file, ``"local"``/``"cloud"`` recognized, ``""`` none yet)."""
+        self._source = engine
+        if self._shown is not None:
+            self.show_page(*self._shown)
+
+    def source_text(self) -> str:
+        """The words for the current source, or "" when the page has no answer."""
+        if self._source == "text":
+            return self.tr("从文件文字读取（精确，未经识别）")
+        if self._source == "local":
+            return self.tr("本地引擎识别")
+        if self._source == "cloud":
+            return self.tr("云端识别")
+        return ""
 
     def show_page(self, snapshot: QueueSnapshot, key: PageKey | None) -> None:
+        self._shown = (snapshot, key)
         page = snapshot.page(key)
         if page is None:
             self.setVisible(False)
             return
         parts = [snapshot.label(key), page.status.label.get(self._language)]  # type: ignore[arg-type]
+        if self.source_text():
+            parts.append(self.source_text())
         tone = {PageStatus.APPROVED: "good", PageStatus.FAILED: "bad"}.get(page.status, "plain")
         if page.status is PageStatus.FAILED and page.error_message:
             parts.append(page.error_message)

@@ -7,7 +7,8 @@ The service marks a field with no place on the page by ``Rect`` 0,0,0,0 and ever
 same way, so a document read and written again is equal to the original.
 
 What the app knows beyond that shape (the page's QR payload, notes on fields) goes
-in a ``"CarInvoiceDesk"`` block beside ``"Response"`` (``QrCode``, ``Notes``) in the
+in a ``"CarInvoiceDesk"`` block beside ``"Response"`` (``QrCode``, ``Notes``,
+``Confidence``: name → 0-1) in the
 record the store keeps (``result_to_record``), as the JSON export puts its own block
 there; ``result_to_response`` (exports, the CLI) never writes them, and
 ``parse_response`` reads them back when present.
@@ -89,10 +90,19 @@ def _with_app_extras(result: RecognitionResult, extras: Any, request_id: str) ->
             isinstance(t, str) for n in notes.values() for t in (n.zh, n.en)
         ):
             raise TypeError("qr and notes are text")
-    except (AttributeError, KeyError, TypeError) as exc:
+        confidences = {name: _confidence(c) for name, c in extras.get("Confidence", {}).items()}
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise malformed_response(f"bad {APP_KEY} object ({exc})", request_id) from None
     fields = tuple(replace(f, note=notes[f.name]) if f.name in notes else f for f in result.fields)
-    return replace(result, fields=fields, qr=qr)
+    return replace(result, fields=fields, qr=qr).with_confidences(dict(confidences))
+
+
+def _confidence(value: Any) -> float:
+    """A stored confidence: a number from 0 to 1."""
+    number = _number(value)
+    if number is None or not 0.0 <= number <= 1.0:
+        raise ValueError(f"confidence {value!r} is not a number from 0 to 1")
+    return float(number)
 
 
 def _parse_info(info: Any) -> RecognizedField:
@@ -206,6 +216,9 @@ def result_to_record(result: RecognitionResult) -> dict[str, Any]:
     notes = result.notes()
     if notes:
         extras["Notes"] = {name: {"zh": n.zh, "en": n.en} for name, n in notes.items()}
+    confidences = result.confidences()
+    if confidences:
+        extras["Confidence"] = {name: round(c, 3) for name, c in confidences.items()}
     if extras:
         document[APP_KEY] = extras
     return document

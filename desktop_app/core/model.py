@@ -15,6 +15,9 @@ from dataclasses import dataclass, field, replace
 from desktop_app.core.schema import FormType, detect_form
 from desktop_app.core.text import LocalizedText
 
+#: Below this confidence a value is listed first for review and marked in the window.
+LOW_CONFIDENCE = 0.9
+
 Point = tuple[float, float]
 Polygon = tuple[Point, Point, Point, Point]
 
@@ -61,9 +64,13 @@ class RecognizedField:
     """One named value of an invoice and where it stands on the page.
 
     ``note`` tells the clerk something about how the value was obtained (e.g. taken
-    from the QR code instead of the OCR reading). It belongs to the app, not to the
-    CarInvoiceOCR answer shape: ``codec.result_to_response`` leaves it out, and the
-    store keeps it beside the answer (``codec.result_to_record``).
+    from the QR code instead of the OCR reading). ``confidence`` (0-1, None when the
+    engine gives none) says how far the value can be trusted: the OCR's score of the
+    reading, lowered by failed checks and 0 for a field that should be printed but was
+    not read (``core.confidence``); below ``LOW_CONFIDENCE`` the window lists the field
+    first for review. Both belong to the app, not to the CarInvoiceOCR answer shape:
+    ``codec.result_to_response`` leaves them out, and the store keeps them beside the
+    answer (``codec.result_to_record``).
     """
 
     name: str
@@ -71,6 +78,12 @@ class RecognizedField:
     polygon: Polygon | None = None
     rect: Rect | None = None
     note: LocalizedText | None = None
+    confidence: float | None = None
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the engine's confidence in this value is below ``LOW_CONFIDENCE``."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     @property
     def located(self) -> bool:
@@ -142,6 +155,20 @@ class RecognitionResult:
     def notes(self) -> dict[str, LocalizedText]:
         """Field name → note, for the fields that carry one."""
         return {f.name: f.note for f in self.fields if f.note is not None}
+
+    def confidences(self) -> dict[str, float]:
+        """Field name → confidence, for the fields that carry one."""
+        return {f.name: f.confidence for f in self.fields if f.confidence is not None}
+
+    def with_confidences(self, confidences: dict[str, float | None]) -> RecognitionResult:
+        """A copy where each field named in ``confidences`` carries that confidence."""
+        return replace(
+            self,
+            fields=tuple(
+                replace(f, confidence=confidences[f.name]) if f.name in confidences else f
+                for f in self.fields
+            ),
+        )
 
     def with_value(self, name: str, value: str) -> RecognitionResult:
         """A copy where every field called ``name`` holds ``value``."""

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Protocol
 
 from desktop_app.core.checks import CheckResult, Level, validate
-from desktop_app.core.model import Polygon, RecognitionResult
+from desktop_app.core.model import LOW_CONFIDENCE, Polygon, RecognitionResult
 from desktop_app.core.schema import FieldSpec, FormType, Group, ValueKind, field_spec, fields_of
 
 
@@ -45,10 +45,19 @@ class FieldReview:
     polygon: Polygon | None = None
     confirmed: bool = False
     checks: list[CheckResult] = field(default_factory=list)
+    #: The engine's confidence in the recognized value (None: the engine gave none).
+    confidence: float | None = None
 
     @property
     def name(self) -> str:
         return self.spec.name
+
+    @property
+    def doubtful(self) -> bool:
+        """The engine doubts its reading (low confidence) and the clerk has not changed it:
+        reviewed first and marked."""
+        low = self.confidence is not None and self.confidence < LOW_CONFIDENCE
+        return low and not self.edited
 
     @property
     def edited(self) -> bool:
@@ -105,7 +114,9 @@ class ReviewState:
             if spec.name in seen:
                 continue  # the first occurrence wins, as in RecognitionResult.values()
             seen.add(spec.name)
-            self._fields[spec.name] = FieldReview(spec, found.value, found.value, found.polygon)
+            self._fields[spec.name] = FieldReview(
+                spec, found.value, found.value, found.polygon, confidence=found.confidence
+            )
         self.approved = False
         self.changed: list[Callable[[set[str]], None]] = []
         self.recorder: FieldRecorder | None = None
@@ -155,9 +166,18 @@ class ReviewState:
         review = self._fields[name]
         return not review.confirmed or review.worst_level == "error"
 
-    def next_needing_review(self, after: str | None) -> str | None:
-        """The next field after ``after`` (wrapping round) that needs review, or None."""
+    def review_order(self) -> list[str]:
+        """The order the clerk is led through: fields the engine doubts first, then the
+        rest, each part in display order."""
         names = self.names()
+        return [n for n in names if self._fields[n].doubtful] + [
+            n for n in names if not self._fields[n].doubtful
+        ]
+
+    def next_needing_review(self, after: str | None) -> str | None:
+        """The next field after ``after`` in review order (wrapping round) that needs
+        review, or None."""
+        names = self.review_order()
         start = names.index(after) + 1 if after in names else 0
         for name in names[start:] + names[:start]:
             if name != after and self.needs_review(name):

@@ -217,3 +217,24 @@ def test_a_broken_app_block_is_a_malformed_answer(seed_document, block):
     document = {**seed_document, "CarInvoiceDesk": block}
     with pytest.raises(RecognitionError):
         parse_response(document)
+
+
+def test_confidence_round_trips_through_the_record_not_the_answer(seed_document):
+    from desktop_app.core.codec import APP_KEY, result_to_record
+
+    result = parse_response(seed_document, engine="local")
+    sure = result.with_confidences({"发票号码": 0.42, "发票代码": 0.999})
+    assert result_to_response(sure) == result_to_response(result)
+    record = result_to_record(sure)
+    assert record[APP_KEY] == {"Confidence": {"发票号码": 0.42, "发票代码": 0.999}}
+    back = parse_response(json.loads(json.dumps(record)), engine="local")
+    assert back == sure
+    assert back.get("发票号码").doubtful and not back.get("发票代码").doubtful
+    assert back.get("开票日期").confidence is None and not back.get("开票日期").doubtful
+
+
+@pytest.mark.parametrize("confidence", ["0.5", 1.5, -0.1, None, [0.5]])
+def test_a_bad_confidence_is_a_malformed_answer(seed_document, confidence):
+    document = {**seed_document, "CarInvoiceDesk": {"Confidence": {"发票号码": confidence}}}
+    with pytest.raises(RecognitionError):
+        parse_response(document)

@@ -20,6 +20,10 @@ from desktop_app.core.schema import FormType
 from desktop_app.core.values import format_money, parse_money
 
 _TWINS = (("发票代码", "机打代码", r"\d{10}|\d{12}"), ("发票号码", "机打号码", r"\d{8}"))
+#: Field → the fields printing the same value.
+TWINS: dict[str, tuple[str, ...]] = {a: (b,) for a, b, _ in _TWINS} | {
+    b: (a,) for a, b, _ in _TWINS
+}
 _TOTALS = {
     FormType.MOTOR: ("价税合计", "价税合计(小写)"),
     FormType.USED: ("车价合计(大写)", "车价合计(小写)"),

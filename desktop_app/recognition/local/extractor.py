@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import itertools
 
+from desktop_app.core.confidence import COMPUTED, field_confidences
 from desktop_app.core.error_codes import service_error
 from desktop_app.core.model import RecognizedField, Rect
 from desktop_app.core.schema import MOTOR_OPTIONAL_FIELDS, FieldSpec, FormType, fields_of
 from desktop_app.recognition.local.alignment import PageAlignment, align
 from desktop_app.recognition.local.anchors import LabelMatcher, PageText, edit_distance
 from desktop_app.recognition.local.boxes import value_polygon
-from desktop_app.recognition.local.consistency import reconcile
+from desktop_app.recognition.local.consistency import TWINS, reconcile
 from desktop_app.recognition.local.derived import derived_values
 from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.labels import LABELS, TITLES
@@ -88,16 +89,42 @@ class InvoiceExtractor:
             second_look(
                 specs, SLOTS[form], LABEL_POSITIONS[form], alignment, placed, values, reread
             )
+        read = dict(values)
         values = reconcile(form, values)
         values.update(derived_values(form, values))
+        answered = {spec.name: values.get(spec.name, "") for spec in answer_fields(form)}
+        confidences = field_confidences(_scores(specs, placed, read, values), answered, form)
         out = []
         for spec in answer_fields(form):
             value = values.get(spec.name, "")
             frags = placed.get(spec.name) if spec.printed else None
             polygon = value_polygon(frags) if frags and value else None
             rect = Rect.bounding(polygon) if polygon else None
-            out.append(RecognizedField(spec.name, value, polygon, rect))
+            confidence = confidences.get(spec.name)
+            out.append(RecognizedField(spec.name, value, polygon, rect, confidence=confidence))
         return tuple(out)
+
+
+def _scores(
+    specs: dict[str, FieldSpec],
+    placed: dict[str, list[Fragment]],
+    read: dict[str, str],
+    values: dict[str, str],
+) -> dict[str, float | None]:
+    """The recognizer's score of each printed field's value: its lowest fragment's score;
+    a value taken from its twin's reading has the twin's, one computed has ``COMPUTED``;
+    blank and derived fields have none."""
+    scores: dict[str, float | None] = {}
+    for name, spec in specs.items():
+        if not spec.printed or not values.get(name):
+            continue
+        if values[name] == read.get(name) and placed.get(name):
+            scores[name] = min(f.score for f in placed[name])
+            continue
+        twin = next((t for t in TWINS.get(name, ()) if values.get(t) == values[name]), None)
+        twin_frags = placed.get(twin) if twin is not None else None
+        scores[name] = min(f.score for f in twin_frags) if twin_frags else COMPUTED
+    return scores
 
 
 def _has_title(folded_lines: tuple[str, ...], title: str, tolerance: int) -> bool:

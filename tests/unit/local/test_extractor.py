@@ -41,6 +41,31 @@ def test_blank_and_derived_fields_have_no_location(recorded_page) -> None:
             assert field.polygon is None and field.rect is None, field.name
 
 
+def test_every_read_value_carries_the_confidence_of_its_reading(recorded_page) -> None:
+    fields = InvoiceExtractor().extract(recorded_page["lines"])
+    scores = [line.score for line in recorded_page["lines"]]
+    for field in fields:
+        if field.name in ("省", "市", "发票消费类型", "发票类型") or not field.value:
+            assert field.confidence in (None, 0.0), field.name
+        else:
+            assert field.confidence is not None and 0.0 <= field.confidence <= 1.0, field.name
+    right = [f for f in fields if f.value == recorded_page["expected"].get(f.name)]
+    assert sum(f.doubtful for f in right) <= 2
+    assert min(scores) <= min(f.confidence for f in fields if f.confidence)
+
+
+def test_a_misread_code_is_doubted_and_a_blank_printed_field_has_none() -> None:
+    page = load_fixture("motor_000_clean")
+    lines = [
+        OcrLine("9l41Ol1393O955972H", line.polygon, 0.62) if line.text == "91410113930955972H" else line
+        for line in page["lines"]
+        if line.text.strip() not in ("大众汽车牌SVW7141BRD",)
+    ]
+    fields = {f.name: f for f in InvoiceExtractor().extract(lines)}
+    assert fields["销售方纳税人识别号"].doubtful
+    assert fields["厂牌型号"].value == "" and fields["厂牌型号"].confidence == 0.0
+
+
 def test_boxes_overlap_the_printed_values(recorded_page) -> None:
     fields = {f.name: f for f in InvoiceExtractor().extract(recorded_page["lines"])}
     boxes = recorded_page["boxes"]

@@ -63,3 +63,17 @@ def test_validator_is_injectable() -> None:
     review = ReviewState(sample_result(), validator=lambda values, form: calls.append(values) or [])
     review.set_value("发票号码", "1")
     assert len(calls) == 2 and calls[-1]["发票号码"] == "1"
+
+
+def test_fields_the_engine_doubts_are_reviewed_first_until_edited() -> None:
+    result = sample_result()
+    doubted = result.with_confidences({"增值税税额": 0.5, "发票号码": 0.95, "开票日期": 0.2})
+    review = ReviewState(doubted)
+    order = review.review_order()
+    assert order[:2] == [n for n in review.names() if n in ("增值税税额", "开票日期")]
+    assert review.field("开票日期").doubtful and not review.field("发票号码").doubtful
+    assert review.next_needing_review(None) == order[0]
+    review.set_value("开票日期", "2017-07-30")  # the clerk's own value is not doubted
+    assert not review.field("开票日期").doubtful
+    assert review.review_order()[0] == "增值税税额"
+    assert ReviewState(result).review_order() == ReviewState(result).names()

@@ -57,7 +57,9 @@ def test_every_read_value_carries_the_confidence_of_its_reading(recorded_page) -
 def test_a_misread_code_is_doubted_and_a_blank_printed_field_has_none() -> None:
     page = load_fixture("motor_000_clean")
     lines = [
-        OcrLine("9l41Ol1393O955972H", line.polygon, 0.62) if line.text == "91410113930955972H" else line
+        OcrLine("9l41Ol1393O955972H", line.polygon, 0.62)
+        if line.text == "91410113930955972H"
+        else line
         for line in page["lines"]
         if line.text.strip() not in ("大众汽车牌SVW7141BRD",)
     ]

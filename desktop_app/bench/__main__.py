@@ -12,6 +12,7 @@ could not open, and the median seconds per page split into OCR and extraction.
 
 ``throughput``: batch pages/s against the loopback cloud stand-in.
 ``startup``: launch to a usable window, median of several fresh processes.
+``server``: the office server under load against the engine in-process (docs/benchmarks.md).
 ``ruling DIR``: the ruling found on each image against the truth's value boxes.
 ``page-text FILE...``: open + page_image (with its text) and page_text times per file.
 """
@@ -23,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.bench import page_text, ruling, startup, throughput
+from desktop_app.bench import page_text, ruling, server_bench, startup, throughput
 from desktop_app.bench.accuracy import PageRun, run_folder
 from desktop_app.bench.pages import load_pages
 from desktop_app.bench.report import page_line, summary_lines
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     throughput.add_parser(sub)
     startup.add_parser(sub)
+    server_bench.add_parser(sub)
     ruling.add_parser(sub)
     page_text.add_parser(sub)
     return parser
@@ -56,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return throughput.main(args)
     if args.command == "startup":
         return startup.main(args)
+    if args.command == "server":
+        return server_bench.main(args)
     if args.command == "ruling":
         return ruling.main(args)
     if args.command == "page-text":

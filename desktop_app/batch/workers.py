@@ -11,12 +11,12 @@ CLOUD_WORKERS = 6
 
 
 def default_workers(engine: str, cpu_count: int | None = None) -> int:
-    """Worker threads for ``engine`` (``cloud`` or ``local``).
+    """Worker threads for ``engine`` (``cloud``, ``server`` or ``local``).
 
     The local OCR runtime already spreads one page over every core, so more than
     two pages at once only adds memory and contention: 1 worker up to 4 cores, else 2.
     """
-    if engine == "cloud":
+    if engine in ("cloud", "server"):  # an office server: remote too, and quota-paced
         return CLOUD_WORKERS
     cpus = cpu_count if cpu_count is not None else (os.cpu_count() or 1)
     return 1 if cpus <= 4 else 2

@@ -205,6 +205,13 @@ KINDS: dict[str, ErrorKind] = {
     "Client.InvalidCredentials": ErrorKind(
         T("密钥格式不正确。", "The keys are not well-formed."), _CHECK_KEYS
     ),
+    "Client.MissingEndpoint": ErrorKind(
+        T("未填写识别服务器的地址。", "The office server's URL is missing."),
+        T(
+            "请在“设置”的“接入地址”中填写识别服务器的地址，例如 https://ocr.office.lan/。",
+            "Enter the office server's URL under Endpoint in Settings, e.g. https://ocr.office.lan/.",
+        ),
+    ),
     "Client.ImageTooLarge": ErrorKind(
         T(
             "图片压缩后仍超过云端大小限制。",
@@ -255,6 +262,7 @@ _STOPS_BATCH = (
     "Client.MissingCredentials",
     "Client.InvalidCredentials",
     "Client.InvalidRegion",
+    "Client.MissingEndpoint",
     "Local.EngineUnavailable",
 )
 

@@ -13,8 +13,9 @@ from desktop_app.core.error_codes import service_error
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.recognition.text_reader import TextFirst
 
-#: Engine names, the default first.
-ENGINES: tuple[str, ...] = ("local", "cloud")
+#: Engine names, the default first. ``server`` is an office recognition server
+#: (``serve``, docs/server.md): the cloud client aimed at the office's own endpoint.
+ENGINES: tuple[str, ...] = ("local", "cloud", "server")
 #: Regions CarInvoiceOCR is offered in, the default first.
 REGIONS: tuple[str, ...] = ("ap-guangzhou", "ap-beijing", "ap-shanghai", "ap-hongkong")
 
@@ -65,7 +66,7 @@ def create_backend(settings: EngineSettings, *, credentials=None) -> TextFirst:
     action does not serve, ``Local.EngineUnavailable`` when the offline engine
     cannot be loaded; ``ValueError`` for an unknown engine name.
     """
-    if settings.engine == "cloud":
+    if settings.engine in ("cloud", "server"):
         cloud = _create_cloud(settings, credentials)
         return TextFirst(cloud, name=cloud.name, force_ocr=settings.force_ocr)
     if settings.engine == "local":
@@ -83,11 +84,14 @@ def _create_cloud(settings: EngineSettings, credentials) -> RecognitionBackend:
     )
     from desktop_app.recognition.cloud.credentials import resolve_credentials
 
+    if settings.engine == "server" and not settings.endpoint:
+        raise service_error("Client.MissingEndpoint", "the office server engine needs its URL")
     return CarInvoiceClient(
         resolve_credentials(credentials),
         region=settings.region or DEFAULT_REGION,
         endpoint=settings.endpoint or DEFAULT_ENDPOINT,
         language=_SERVICE_LANGUAGE.get(settings.language, "zh-CN"),
+        name=settings.engine,
     )
 
 

@@ -26,7 +26,7 @@ FILE_COLUMN, PAGE_COLUMN, FORM_COLUMN, STATUS_COLUMN = "文件", "页码", "表�
 FORCED_COLUMN, ERRORS_COLUMN = "强制导出", "校验错误"
 #: Where the values came from: read from the file's own text, or recognized.
 SOURCE_COLUMN = "来源"
-SOURCES = {"text": "文件文字", "local": "本地识别", "cloud": "云端识别"}
+SOURCES = {"text": "文件文字", "local": "本地识别", "cloud": "云端识别", "server": "服务器识别"}
 LEADING_COLUMNS = (
     FILE_COLUMN,
     PAGE_COLUMN,

@@ -648,6 +648,10 @@
         <translation>Tencent Cloud</translation>
     </message>
     <message>
+        <source>办公室识别服务器</source>
+        <translation>Office recognition server</translation>
+    </message>
+    <message>
         <source>默认：https://ocr.tencentcloudapi.com</source>
         <translation>Default: https://ocr.tencentcloudapi.com</translation>
     </message>
@@ -688,8 +692,12 @@
         <translation>Stored in the OS keychain (leave empty to keep it)</translation>
     </message>
     <message>
-        <source>要使用腾讯云识别，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</source>
-        <translation>Enter SecretId and SecretKey to use Tencent Cloud; the local engine needs no keys.</translation>
+        <source>要使用腾讯云识别或办公室识别服务器，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</source>
+        <translation>Enter a SecretId and SecretKey to use Tencent Cloud or an office recognition server; the local engine needs no keys.</translation>
+    </message>
+    <message>
+        <source>识别服务器地址，例如 https://ocr.office.lan/</source>
+        <translation>The server&apos;s URL, e.g. https://ocr.office.lan/</translation>
     </message>
     <message>
         <source>正在测试…</source>

@@ -635,6 +635,10 @@
         <translation>腾讯云识别</translation>
     </message>
     <message>
+        <source>办公室识别服务器</source>
+        <translation>办公室识别服务器</translation>
+    </message>
+    <message>
         <source>默认：https://ocr.tencentcloudapi.com</source>
         <translation>默认：https://ocr.tencentcloudapi.com</translation>
     </message>
@@ -675,8 +679,12 @@
         <translation>已保存在系统钥匙串中（留空则不变）</translation>
     </message>
     <message>
-        <source>要使用腾讯云识别，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</source>
-        <translation>要使用腾讯云识别，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</translation>
+        <source>要使用腾讯云识别或办公室识别服务器，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</source>
+        <translation>要使用腾讯云识别或办公室识别服务器，请先填写 SecretId 和 SecretKey；本地识别无需密钥。</translation>
+    </message>
+    <message>
+        <source>识别服务器地址，例如 https://ocr.office.lan/</source>
+        <translation>识别服务器地址，例如 https://ocr.office.lan/</translation>
     </message>
     <message>
         <source>正在测试…</source>

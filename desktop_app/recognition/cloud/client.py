@@ -91,7 +91,8 @@ class CarInvoiceClient:
     defaults to ``documents.upload.fit_for_upload`` (a ``DocumentError`` from it
     becomes a ``RecognitionError`` with the same code). Raises ``RecognitionError``
     ``Client.InvalidRegion`` for a region the action does not serve, and
-    ``ValueError`` for a malformed endpoint or language.
+    ``ValueError`` for a malformed endpoint or language. ``name`` is ``"server"``
+    for an office recognition server (the same API at the office's endpoint).
     """
 
     name = "cloud"
@@ -115,7 +116,9 @@ class CarInvoiceClient:
         max_base64_bytes: int = UPLOAD_MAX_BASE64_BYTES,
         deadline: float = 30.0,
         monotonic: Callable[[], float] = time.monotonic,
+        name: str = "cloud",
     ) -> None:
+        self.name = name  # "server" when aimed at an office recognition server
         if region not in SUPPORTED_REGIONS:
             raise service_error("Client.InvalidRegion", f"region {region!r} is not supported")
         if language is not None and language not in LANGUAGES:

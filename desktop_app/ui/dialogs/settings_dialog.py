@@ -1,4 +1,5 @@
-"""Settings: engine, region, endpoint, keys (OS keychain only), language, recognize-on-open."""
+"""Settings: engine (local, Tencent Cloud, office server), region, endpoint, keys (OS keychain only),
+language, recognize-on-open."""
 
 from __future__ import annotations
 
@@ -112,6 +113,8 @@ class SettingsDialog(QDialog):
         self.engine = QComboBox()
         self.engine.addItem(self.tr("本地识别（离线）"), "local")
         self.engine.addItem(self.tr("腾讯云识别"), "cloud")
+        # An office recognition server: the same API and keys, at the office's own URL.
+        self.engine.addItem(self.tr("办公室识别服务器"), "server")
         self.region = QComboBox()
         self.region.addItems(list(REGIONS))
         self.endpoint = QLineEdit()
@@ -178,18 +181,27 @@ class SettingsDialog(QDialog):
 
     def _update_cloud_enabled(self) -> None:
         ok = self.keys_available()
-        item = self.engine.model().item(self.engine.findData("cloud"))  # type: ignore[attr-defined]
-        item.setEnabled(ok)
-        if not ok and self.engine.currentData() == "cloud":
+        for remote in ("cloud", "server"):  # both need keys
+            item = self.engine.model().item(self.engine.findData(remote))  # type: ignore[attr-defined]
+            item.setEnabled(ok)
+        if not ok and self.engine.currentData() in ("cloud", "server"):
             self.engine.setCurrentIndex(self.engine.findData("local"))
         self.cloud_hint.setText(
             ""
             if ok
-            else self.tr("要使用腾讯云识别，请先填写 SecretId 和 SecretKey；本地识别无需密钥。")
+            else self.tr(
+                "要使用腾讯云识别或办公室识别服务器，请先填写 SecretId 和 SecretKey；本地识别无需密钥。"
+            )
         )
         self.cloud_hint.setVisible(not ok)
-        for widget in (self.region, self.endpoint):
-            widget.setEnabled(self.engine.currentData() == "cloud")
+        engine = self.engine.currentData()
+        self.region.setEnabled(engine == "cloud")
+        self.endpoint.setEnabled(engine in ("cloud", "server"))
+        self.endpoint.setPlaceholderText(
+            self.tr("识别服务器地址，例如 https://ocr.office.lan/")
+            if engine == "server"
+            else self.tr("默认：https://ocr.tencentcloudapi.com")
+        )
 
     def result_preferences(self) -> Preferences:
         """The preferences as edited (the keys are not part of them)."""

@@ -53,3 +53,15 @@ def test_a_page_without_a_code_gives_nothing() -> None:
 
 def test_bytes_that_are_no_image_give_nothing() -> None:
     assert read_qr_codes(PageImage(b"\x89PNG\r\n\x1a\n broken", "image/png", 10, 10)) == ()
+
+
+def test_the_qr_benchmark_prints_each_files_payload(tmp_path, capsys) -> None:
+    from desktop_app.bench.__main__ import main
+
+    with_code, without = tmp_path / "with.png", tmp_path / "without.png"
+    invoice_page(qr_image()).save(with_code)
+    invoice_page(None).save(without)
+    assert main(["qr", str(with_code), str(without), "--runs", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("with.png") and lines[1].endswith(PAYLOAD)
+    assert lines[2].startswith("without.png") and lines[2].endswith(" -")

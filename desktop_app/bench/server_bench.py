@@ -66,6 +66,8 @@ def load_files(paths: list[Path]) -> list[bytes]:
     """The bytes of every page file named or found in the folders named, sorted."""
     found: list[Path] = []
     for path in paths or [_DEFAULT_PAGES]:
+        if not path.exists():
+            raise FileNotFoundError(f"{path} does not exist")
         found += (
             sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES)
             if path.is_dir()
@@ -176,7 +178,11 @@ def _load() -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    pages = load_files(args.files)
+    try:
+        pages = load_files(args.files)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}; name page files or a folder", flush=True)
+        return 2
     if not pages:
         print("error: no page files found", flush=True)
         return 2

@@ -83,7 +83,7 @@ def test_no_bundle_and_no_package_folder_is_a_clear_error(monkeypatch) -> None:
         resources.assets_dir.cache_clear()
 
 
-def test_desktop_entry_opens_pdf_and_images_with_the_app_icon() -> None:
+def test_desktop_entry_opens_pdf_ofd_xml_and_images_with_the_app_icon() -> None:
     entry = configparser.ConfigParser(interpolation=None, strict=True)
     entry.optionxform = str  # keys are case-sensitive in desktop entries
     entry.read(DESKTOP_FILE, encoding="utf-8")
@@ -96,6 +96,9 @@ def test_desktop_entry_opens_pdf_and_images_with_the_app_icon() -> None:
     types = set(section["MimeType"].rstrip(";").split(";"))
     assert types == {
         "application/pdf",
+        "application/ofd",
+        "application/xml",
+        "text/xml",
         "image/png",
         "image/jpeg",
         "image/bmp",

@@ -11,6 +11,8 @@ characters.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -144,19 +146,27 @@ def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
 
 def _next_label_after_colon(folded: str, start: int, wordings: list[str]) -> tuple[int, str] | None:
     """A further label in a run like ``电话:0371-1234 账号:6222…``: one followed by a colon."""
-    for index in range(start + 1, len(folded)):
-        for wording in wordings:
-            end = index + len(wording)
-            if folded.startswith(wording, index) and end < len(folded) and folded[end] in _COLONS:
-                return index, wording
-    return None
+    match = _after_colon_pattern(tuple(wordings)).search(folded, start + 1)
+    return (match.start(), match.group(1)) if match else None
+
+
+@functools.lru_cache(maxsize=8)
+def _after_colon_pattern(wordings: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``wordings`` (longest first, so the alternation prefers it) before a colon."""
+    return re.compile("(?=(" + "|".join(map(re.escape, wordings)) + ")[" + _COLONS + "])")
+
+
+@functools.lru_cache(maxsize=8)
+def _prefixes(wordings: tuple[str, ...]) -> frozenset[str]:
+    """Every proper prefix of ``wordings``: what a label's first line or character may be."""
+    return frozenset(w[:i] for w in wordings for i in range(1, len(w)))
 
 
 def join_wrapped_labels(spans: list[TextSpan], wordings: list[str]) -> list[TextSpan]:
     """Spans with a label's pieces joined: a label wrapped to a second line, or printed
     one character a line down the side of a block (``购/买/方/信/息``)."""
     complete = set(wordings)
-    prefixes = {w[:i] for w in wordings for i in range(1, len(w))}
+    prefixes = _prefixes(tuple(wordings))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].box[1], spans[i].box[0]))
     used: set[int] = set()
     out: list[TextSpan] = []

@@ -16,8 +16,10 @@ a page's ``Area``, ``PageRes``, ``Template`` (Background/Foreground) and
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 from desktop_app.core.text import LocalizedText as T
@@ -31,6 +33,7 @@ from desktop_app.documents.ofd_objects import (
 from desktop_app.documents.ofd_package import OfdLimits, OfdPackage, resolve
 from desktop_app.documents.ofd_seal import seal_picture
 
+T_ = TypeVar("T_")
 _A4 = (210.0, 297.0)
 _MAX_PAGES = 1000
 _MAX_SEAL_BYTES = 4 * 1024 * 1024
@@ -179,9 +182,9 @@ class OfdFile:
             height,
             tuple(objects),
             (True,) * len(below) + (False,) * len(own) + (True,) * len(above),
-            tuple(self._annotations(ref, reader)),
-            tuple(self._seals(ref)),
-            self._extras(ref, objects),
+            tuple(_optional(self._annotations, ref, reader) or ()),
+            tuple(_optional(self._seals, ref) or ()),
+            {**self._custom_extras(), **(_optional(self._tag_extras, ref, objects) or {})},
         )
 
     def _templates(
@@ -249,8 +252,12 @@ class OfdFile:
                     seals.append(OfdSeal((box[0], box[1], box[2], box[3]), picture))
         return seals
 
-    def _extras(self, ref: _PageRef, objects: list[OfdObject]) -> dict[str, str]:
-        extras = {f"custom.{name}": value for name, value in self.custom.items()}
+    def _custom_extras(self) -> dict[str, str]:
+        return {f"custom.{name}": value for name, value in self.custom.items()}
+
+    def _tag_extras(self, ref: _PageRef, objects: list[OfdObject]) -> dict[str, str]:
+        """``tag.NAME``: the text of the objects each custom tag names on this page."""
+        extras: dict[str, str] = {}
         texts = {
             obj.object_id: "".join(g.char for g in obj.glyphs)
             for obj in objects
@@ -275,6 +282,19 @@ class OfdFile:
     def close(self) -> None:
         self.package.close()
         self._cache.clear()
+
+
+def _optional(read: Callable[..., T_], *args: object) -> T_ | None:
+    """``read(*args)``, or ``None`` when its part is damaged.
+
+    Annotations (watermarks), signatures (the seal picture) and custom tags
+    are decoration and hints: a broken one must not keep the clerk from the
+    invoice. Safety refusals (``OfdTooLarge``) are not swallowed.
+    """
+    try:
+        return read(*args)
+    except DamagedOfd:
+        return None
 
 
 def _child(element: Element, tag: str) -> Element:

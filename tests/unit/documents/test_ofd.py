@@ -236,6 +236,25 @@ def test_xml_with_entities_or_a_dtd_is_refused(tmp_path: Path, xml: bytes) -> No
     assert "declares a document type or entities" in caught.value.message.en
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Doc_0__Signs__Sign_0__Signature.xml": b"<ofd:Signature><broken"},
+        {"Doc_0__Annots__Page_0__Annotation.xml": b"not xml at all"},
+        {"Doc_0__Tags__CustomTag.xml": None},
+        {"Doc_0__Signs__Sign_0__SignedValue.dat": b"\x30\x82\xff\xff"},
+    ],
+)
+def test_broken_decoration_does_not_keep_the_invoice_closed(
+    tmp_path: Path, changes: dict[str, bytes | None]
+) -> None:
+    """Watermarks, seals and tags are decoration: the form is read and drawn without them."""
+    with open_document(_good(tmp_path, **changes)) as document:
+        page = document.page_image(0, 72)
+    assert page.text is not None
+    assert "25312000000012345678" in [span.text for span in page.text.spans]
+
+
 def test_a_page_that_draws_a_broken_image_still_opens(tmp_path: Path) -> None:
     with open_document(_good(tmp_path, **{"Doc_0__Res__qr.png": b"\x89PNG broken"})) as document:
         page = document.page_image(0, 72)

@@ -21,6 +21,7 @@ SEAL_RED = (230, 30, 30, 255)
 SEAL_PX = (600, 400)  # 30 x 20 mm at about 500 dpi
 
 
+@functools.lru_cache(maxsize=64)
 def qr_png(payload: str) -> bytes:
     """The QR code of ``payload`` as a PNG (no quiet zone: the page is white around it)."""
     buffer = io.BytesIO()
@@ -40,7 +41,7 @@ def _char(ch: str, size: int, angle: float) -> Image.Image:
     return tile.rotate(angle, resample=Image.Resampling.BICUBIC)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def seal_png(office: str) -> bytes:
     """The oval seal 全国统一发票监制章 / 国家税务总局 / ``office`` as a transparent PNG."""
     w, h = SEAL_PX
@@ -63,5 +64,5 @@ def seal_png(office: str) -> bytes:
     ):
         draw.text((w / 2, y), text, font=_pil_font(px), fill=SEAL_RED, anchor="mm")
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -40,6 +40,7 @@ class Layout:
     group_width: float = 0.0  # width of the merged group-label column (0: none)
     tax_office_one_line: bool = False  # 主管税务机关 and its code on one line
     seal_in_page: bool = False  # OFD: seal as page content instead of an annotation
+    spaced_labels: bool = False  # two-character labels spread: 电　话, 地　址 (as some templates)
     table_top: float = 29.8  # mm from the top of the page
 
 

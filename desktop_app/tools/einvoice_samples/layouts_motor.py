@@ -69,7 +69,7 @@ _D = (  # holdout: group columns 购买方/车辆信息/销售方, labels inside
 MOTOR_LAYOUTS = (
     Layout("motor-a", MOTOR, _A),
     Layout("motor-b", MOTOR, _B, tax_office_one_line=True, table_top=30.5),
-    Layout("motor-c", MOTOR, _C, seal_in_page=True, table_top=29.0),
+    Layout("motor-c", MOTOR, _C, seal_in_page=True, spaced_labels=True, table_top=29.0),
     Layout(
         "motor-d", MOTOR, _D, holdout=True, group_width=7, tax_office_one_line=True, table_top=28.5
     ),

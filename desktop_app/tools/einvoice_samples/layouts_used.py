@@ -82,7 +82,7 @@ _D = (  # holdout: group columns 买方/卖方/车辆/车价/经营拍卖/市场
 
 USED_LAYOUTS = (
     Layout("used-a", USED, _A, table_top=28.0),
-    Layout("used-b", USED, _B, table_top=27.5),
+    Layout("used-b", USED, _B, spaced_labels=True, table_top=27.5),
     Layout("used-c", USED, _C, seal_in_page=True, table_top=27.5),
     Layout("used-d", USED, _D, holdout=True, group_width=7, table_top=27.0),
 )

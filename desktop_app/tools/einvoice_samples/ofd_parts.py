@@ -146,7 +146,7 @@ def ofd_xml(sheet: Sheet, doc_id: str) -> bytes:
     return _bytes(root)
 
 
-def document_xml(max_id: str, page_id: str, template_id: str, annotated: bool) -> bytes:
+def document_xml(max_id: str, page_id: str, template_id: str) -> bytes:
     root = ET.Element(q("Document"))
     common = _sub(root, "CommonData")
     _sub(common, "MaxUnitID", max_id)
@@ -155,8 +155,7 @@ def document_xml(max_id: str, page_id: str, template_id: str, annotated: bool) -
     _sub(common, "DocumentRes", "DocumentRes.xml")
     _sub(_sub(root, "Pages"), "Page", ID=page_id, BaseLoc="Pages/Page_0/Content.xml")
     _sub(root, "CustomTags", "Tags/CustomTags.xml")
-    if annotated:
-        _sub(root, "Annotations", "Annots/Annotations.xml")
+    _sub(root, "Annotations", "Annots/Annotations.xml")
     return _bytes(root)
 
 
@@ -185,20 +184,18 @@ def document_res_xml() -> bytes:
 
 def document_parts(sheet: Sheet, max_id: str, tags: CustomTags, doc_id: str) -> dict[str, bytes]:
     """Every part but the page, template, annotation and images."""
-    annotated = not sheet.layout.seal_in_page
     parts = {
         "OFD.xml": ofd_xml(sheet, doc_id),
-        "Doc_0/Document.xml": document_xml(max_id, tags.page_id, "1", annotated),
+        "Doc_0/Document.xml": document_xml(max_id, tags.page_id, "1"),
         "Doc_0/PublicRes.xml": public_res_xml(),
         "Doc_0/DocumentRes.xml": document_res_xml(),
         "Doc_0/Tags/CustomTags.xml": _custom_tags_index(),
         "Doc_0/Tags/CustomTag.xml": tags.xml(),
     }
-    if annotated:
-        root = ET.Element(q("Annotations"))
-        page = _sub(root, "Page", PageID=tags.page_id)
-        _sub(page, "FileLoc", "Page_0/Annotation.xml")
-        parts["Doc_0/Annots/Annotations.xml"] = _bytes(root)
+    root = ET.Element(q("Annotations"))
+    page = _sub(root, "Page", PageID=tags.page_id)
+    _sub(page, "FileLoc", "Page_0/Annotation.xml")
+    parts["Doc_0/Annots/Annotations.xml"] = _bytes(root)
     return parts
 
 

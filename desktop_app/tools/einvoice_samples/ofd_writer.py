@@ -27,7 +27,15 @@ from desktop_app.tools.einvoice_samples.ofd_parts import (
     num,
     tag_of,
 )
-from desktop_app.tools.einvoice_samples.sheet import MARK_SIZE, PAGE_H, PAGE_W, Run, Sheet, font
+from desktop_app.tools.einvoice_samples.sheet import (
+    MARK_SIZE,
+    PAGE_H,
+    PAGE_W,
+    WATERMARK_SIZE,
+    Run,
+    Sheet,
+    advance,
+)
 
 NS = "http://www.ofdspec.org/2016"
 ET.register_namespace("ofd", NS)
@@ -67,7 +75,7 @@ def _text_object(
     layer: ET.Element, ids: _Ids, text: str, x: float, baseline: float, size: float, font_id: str
 ) -> str:
     """One TextObject whose box starts at ``x``; returns its ID."""
-    advances = [font().glyph_advance(ord(ch)) * size for ch in text]
+    advances = [advance(ch) * size for ch in text]
     top = baseline - size - 0.3
     attrs = {
         "ID": ids(),
@@ -83,7 +91,7 @@ def _text_object(
 def _value(layer: ET.Element, ids: _Ids, run: Run) -> list[str]:
     """A value line; a leading ``¥`` is its own object in Courier New, as on the real files."""
     if run.text.startswith("¥") and len(run.text) > 1:
-        sign = font().glyph_advance(ord("¥")) * run.size
+        sign = advance("¥") * run.size
         first = _text_object(layer, ids, "¥", run.x, run.baseline, run.size, FONT_SIGN)
         rest = _text_object(
             layer, ids, run.text[1:], run.x + sign, run.baseline, run.size, FONT_VALUE
@@ -178,16 +186,33 @@ def page_xml(sheet: Sheet, ids: _Ids, tags: CustomTags) -> bytes:
     return xml_bytes(page)
 
 
-def annotation_xml(sheet: Sheet, ids: _Ids) -> bytes:
-    """Annots/Page_0/Annotation.xml: the seal as a printable watermark, as the genuine file."""
-    root = ET.Element(q("PageAnnot"))
+def _watermark(root: ET.Element, ids: _Ids, boundary: str) -> ET.Element:
+    """A printable watermark annotation; returns its Appearance."""
     annot = sub(root, "Annot", Type="Watermark", ID=ids(), NoRotate="true", Subtype="Watermark")
     sub(sub(annot, "Parameters"), "Parameter", "true", Name="sw_printable")
-    x0, y0, x1, y1 = sheet.seal
-    appearance = sub(
-        annot, "Appearance", Boundary=f"{num(x0)} {num(y0)} {num(x1 - x0)} {num(y1 - y0)}"
-    )
-    _image(appearance, ids, sheet.seal, SEAL_MEDIA, origin=True)
+    return sub(annot, "Appearance", Boundary=boundary)
+
+
+def annotation_xml(sheet: Sheet, ids: _Ids) -> bytes:
+    """Annots/Page_0/Annotation.xml as the genuine file: the seal (unless the layout puts it
+    in the page) and the download counter printed downwards, both printable watermarks."""
+    root = ET.Element(q("PageAnnot"))
+    if not sheet.layout.seal_in_page:
+        x0, y0, x1, y1 = sheet.seal
+        boundary = f"{num(x0)} {num(y0)} {num(x1 - x0)} {num(y1 - y0)}"
+        _image(_watermark(root, ids, boundary), ids, sheet.seal, SEAL_MEDIA, origin=True)
+    text, x, y = sheet.watermark
+    size = WATERMARK_SIZE
+    advances = [advance(ch) * size for ch in text]
+    width, height, baseline = size * 1.042, sum(advances) + 1, size * 0.902
+    boundary = f"{num(x - (width - baseline))} {num(y)} {num(width)} {num(height)}"
+    appearance = _watermark(root, ids, boundary)
+    # CTM 0 1 -1 0 w 0 turns the line to run downwards, as in the genuine annotation
+    obj = sub(appearance, "TextObject", ID=ids(), CTM=f"0 1 -1 0 {num(width)} 0")
+    obj.attrib |= {"Boundary": f"0 0 {num(width)} {num(height)}", "Alpha": "127"}
+    obj.attrib |= {"Font": FONT_LABEL, "Size": num(size)}
+    code = sub(obj, "TextCode", text, X="0", Y=num(baseline))
+    code.set("DeltaX", delta_x(advances[:-1]))
     return xml_bytes(root)
 
 
@@ -198,8 +223,7 @@ def ofd_bytes(sheet: Sheet, doc_id_seed: str) -> bytes:
     parts: dict[str, bytes] = {}
     parts["Doc_0/Tpls/Tpl_0/Content.xml"] = template_xml(sheet, ids)
     parts["Doc_0/Pages/Page_0/Content.xml"] = page_xml(sheet, ids, tags)
-    if not sheet.layout.seal_in_page:
-        parts["Doc_0/Annots/Page_0/Annotation.xml"] = annotation_xml(sheet, ids)
+    parts["Doc_0/Annots/Page_0/Annotation.xml"] = annotation_xml(sheet, ids)
     parts["Doc_0/Res/image_qr.png"] = qr_png(sheet.invoice.qr_payload)
     parts["Doc_0/Res/image_seal.png"] = seal_png(sheet.invoice.seal_office)
     doc_id = hashlib.sha256(doc_id_seed.encode()).hexdigest()[:32]

@@ -13,11 +13,12 @@ import datetime
 import pymupdf
 
 from desktop_app.tools.einvoice_samples.images import qr_png, seal_png
-from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, Sheet, font
+from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, WATERMARK_SIZE, Sheet, font
 
 MM = 72 / 25.4  # points per millimetre
 BROWN = (0.5, 0.0, 0.0)  # the template's "128 0 0"
 BLACK = (0.0, 0.0, 0.0)
+GREY = (0.55, 0.55, 0.55)
 
 
 def _rect(box: tuple[float, float, float, float]) -> pymupdf.Rect:
@@ -51,6 +52,12 @@ def draw_page(page: pymupdf.Page, sheet: Sheet) -> None:
         writer.append((run.x * MM, run.baseline * MM), run.text, font=cjk, fontsize=run.size * MM)
     writers["brown"].write_text(page, color=BROWN)
     writers["black"].write_text(page, color=BLACK)
+    text, x, y = sheet.watermark
+    counter = pymupdf.TextWriter(page.rect)
+    counter.append((x * MM, y * MM), text, font=cjk, fontsize=WATERMARK_SIZE * MM)
+    # printed downwards, as the platform stamps its download counter
+    pivot = pymupdf.Point(x * MM, y * MM)
+    counter.write_text(page, color=GREY, morph=(pivot, pymupdf.Matrix(-90)))
     page.insert_image(_rect(sheet.qr), stream=qr_png(sheet.invoice.qr_payload))
     page.insert_image(_rect(sheet.seal), stream=seal_png(sheet.invoice.seal_office), overlay=True)
 

@@ -28,6 +28,7 @@ PAD = 1.0  # mm between a rule and the text
 ASCENT, DESCENT = 0.88, 0.12  # the ideographic em box
 MARK_SIZE = 3.2  # the ⊗ before an uppercase total
 MIN_SIZE = 2.0
+WATERMARK_SIZE = 3.175
 
 Box = tuple[float, float, float, float]
 
@@ -38,8 +39,14 @@ def font() -> pymupdf.Font:
     return pymupdf.Font("cjk")
 
 
+@functools.cache
+def advance(ch: str) -> float:
+    """The advance of one character in ems (what the PDF and the OFD's DeltaX use)."""
+    return font().glyph_advance(ord(ch))
+
+
 def text_width(text: str, size: float) -> float:
-    return font().text_length(text, fontsize=size)
+    return sum(advance(ch) for ch in text) * size
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ class Sheet:
     marks: list[tuple[float, float]] = field(default_factory=list)  # centres of ⊗ marks
     qr: Box = (6.5, 5.5, 26.5, 25.5)
     seal: Box = (90.0, 4.0, 120.0, 24.0)
+    #: The platform's download counter, printed downwards in the right margin: text,
+    #: x of its baseline, y where it starts (mm).
+    watermark: tuple[str, float, float] = ("下载次数：1", 206.6, 30.0)
 
     def field_boxes(self) -> dict[str, Box]:
         """Each field's box: the union of the boxes of its text lines."""
@@ -144,12 +154,15 @@ class _Placer:
 
     def label(self, cell: Cell, x: float, width: float, top: float, height: float) -> None:
         avail = width - 2 * PAD * 0.6
+        text = cell.label
+        if self.layout.spaced_labels and len(text) == 2:
+            text = f"{text[0]}\u3000{text[1]}"  # 电　话: an ideographic space between
         # A label a little too long is set smaller on one line rather than broken.
-        single = min(LABEL_SIZE, LABEL_SIZE * avail / text_width(cell.label, LABEL_SIZE))
+        single = min(LABEL_SIZE, LABEL_SIZE * avail / text_width(text, LABEL_SIZE))
         if single >= 0.82 * LABEL_SIZE:
-            lines, size = [cell.label], round(single - 0.005, 3)
+            lines, size = [text], round(single - 0.005, 3)
         else:
-            lines, size = _fit(cell.label, LABEL_SIZE, avail, height - 0.6, 3)
+            lines, size = _fit(text, LABEL_SIZE, avail, height - 0.6, 3)
         self.text_block(lines, x + PAD * 0.6, top, height, size, "label", center_in=avail)
 
     def values(self, cell: Cell, x: float, width: float, top: float, height: float) -> None:

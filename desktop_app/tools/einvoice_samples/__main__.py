@@ -8,8 +8,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.tools.einvoice_samples.generate import EXTRA_FORMATS, FORMATS, generate
-from desktop_app.tools.einvoice_samples.layouts import HOLDOUT, LAYOUTS
+from desktop_app.tools.einvoice_samples.generate import FORMATS, generate
+from desktop_app.tools.einvoice_samples.layouts import BLIND, HOLDOUT, LAYOUTS
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED
 
 
@@ -29,18 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--forms", type=_names, default=[MOTOR, USED], help="motor,used (default both)"
     )
     holdout = ", ".join(sorted(HOLDOUT.values()))
+    blind = ", ".join(BLIND)
     parser.add_argument(
         "--layouts",
         type=_names,
         default=None,
-        help=f"layouts to use, comma-separated (default all: {', '.join(LAYOUTS)}; holdout: {holdout})",
+        help=(
+            f"layouts to use, comma-separated (default all: {', '.join(LAYOUTS)}; "
+            f"holdout: {holdout}; blind, only when named: {blind})"
+        ),
     )
     parser.add_argument(
-        "--formats",
-        type=_names,
-        default=list(FORMATS),
-        help=f"{','.join(FORMATS)} (default), and {','.join(EXTRA_FORMATS)}: a PDF whose text"
-        " layer is unusable (no ToUnicode maps)",
+        "--formats", type=_names, default=list(FORMATS), help=f"{','.join(FORMATS)} (default all)"
     )
     return parser
 
@@ -48,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     unknown = [f for f in args.forms if f not in (MOTOR, USED)]
-    unknown += [n for n in args.layouts or [] if n not in LAYOUTS]
-    unknown += [f for f in args.formats if f not in FORMATS + EXTRA_FORMATS]
+    unknown += [n for n in args.layouts or [] if n not in LAYOUTS and n not in BLIND]
+    unknown += [f for f in args.formats if f not in FORMATS]
     if unknown or args.count < 1:
         print(
             f"error: unknown {', '.join(unknown)}" if unknown else "error: --count < 1",

@@ -42,6 +42,10 @@ class Layout:
     seal_in_page: bool = False  # OFD: seal as page content instead of an annotation
     spaced_labels: bool = False  # two-character labels spread: 电　话, 地　址 (as some templates)
     table_top: float = 29.8  # mm from the top of the page
+    # 发票号码 and 开票日期: "stacked" at the top right, or on one "line" above the table.
+    header: str = "stacked"
+    colon: str = "："  # after 发票号码, 开票日期 and 开票人 (some issuing software prints ":")
+    issuer_x: float = 20.0  # mm from the left of 开票人
 
 
 def _names(name: str | tuple[str, ...]) -> tuple[str, ...]:

@@ -265,21 +265,26 @@ class _Placer:
             (left - 2, 16.2, left + width + 2, 16.2),
             (left - 2, 17.1, left + width + 2, 17.1),
         ]
-        for label, name, baseline in (
-            ("发票号码：", "发票号码", 12.8),
-            ("开票日期：", "开票日期", 19.2),
-        ):
-            self.sheet.runs.append(Run(label, 148.0, baseline, LABEL_SIZE + 0.2, "label"))
-            x = 148.0 + text_width(label, LABEL_SIZE + 0.2) + 0.5
+        colon = self.layout.colon
+        if self.layout.header == "line":
+            # One line between the QR code and the table: number at the left, date at the right.
+            baseline = self.layout.table_top - 1.4
+            spots = (("发票号码", 30.0, baseline), ("开票日期", 150.0, baseline))
+        else:
+            spots = (("发票号码", 148.0, 12.8), ("开票日期", 148.0, 19.2))
+        for name, left, baseline in spots:
+            label = name + colon
+            self.sheet.runs.append(Run(label, left, baseline, LABEL_SIZE + 0.2, "label"))
+            x = left + text_width(label, LABEL_SIZE + 0.2) + 0.5
             self.sheet.runs.append(
                 Run(self.inv.shown(name), x, baseline, VALUE_SIZE, "value", name)
             )
 
     def footer(self, bottom: float) -> None:
-        label = "开票人："
-        baseline = bottom + 5.2
-        self.sheet.runs.append(Run(label, 20.0, baseline, LABEL_SIZE + 0.2, "label"))
-        x = 20.0 + text_width(label, LABEL_SIZE + 0.2) + 0.5
+        label = "开票人" + self.layout.colon
+        baseline, left = bottom + 5.2, self.layout.issuer_x
+        self.sheet.runs.append(Run(label, left, baseline, LABEL_SIZE + 0.2, "label"))
+        x = left + text_width(label, LABEL_SIZE + 0.2) + 0.5
         self.sheet.runs.append(
             Run(self.inv.shown("开票人"), x, baseline, VALUE_SIZE, "value", "开票人")
         )

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 from desktop_app.core.text import LocalizedText as T
-from desktop_app.documents.errors import DamagedOfd, NotAnOfd
+from desktop_app.documents.errors import DamagedOfd, DocumentError, NotAnOfd
 from desktop_app.documents.ofd_objects import (
     ObjectReader,
     OfdObject,
@@ -31,7 +31,7 @@ from desktop_app.documents.ofd_objects import (
     Resources,
 )
 from desktop_app.documents.ofd_package import OfdLimits, OfdPackage, resolve
-from desktop_app.documents.ofd_seal import seal_picture
+from desktop_app.documents.ofd_seal import SealPicture, seal_picture
 
 T_ = TypeVar("T_")
 _A4 = (210.0, 297.0)
@@ -41,10 +41,17 @@ _MAX_SEAL_BYTES = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class OfdSeal:
-    """A seal picture (PNG/JPEG/GIF/BMP bytes) drawn in ``box`` (x, y, w, h in mm)."""
+    """A seal drawn in ``box`` (x, y, w, h in mm): a picture, or a vector page.
+
+    ``picture`` is PNG/JPEG/GIF/BMP bytes; a vector seal (an OFD of its own)
+    has instead ``vector``, its first page, and ``read``, which gives that
+    package's image resources.
+    """
 
     box: tuple[float, float, float, float]
-    picture: bytes
+    picture: bytes = b""
+    vector: OfdPage | None = None
+    read: Callable[[str], bytes | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +85,11 @@ class _PageRef:
 class OfdFile:
     """The parsed structure of an OFD package; pages are read on demand by ``page(index)``."""
 
-    def __init__(self, path: Path, data: bytes, limits: OfdLimits | None = None) -> None:
+    def __init__(
+        self, path: Path, data: bytes, limits: OfdLimits | None = None, *, seals: bool = True
+    ) -> None:
         self.path = path
+        self._with_seals = seals  # a seal's own OFD is drawn without seals of its own
         self.package = OfdPackage(path, data, limits)
         root = self.package.xml("OFD.xml", T("入口文件", "the entry file"))
         body = root.find("DocBody")
@@ -132,7 +142,14 @@ class OfdFile:
                 self.templates[template.get("ID", "")] = name
 
     def _add_resources(self, resources: Resources, name: str) -> None:
-        """Fonts, draw parameters and media of resource file ``name`` (must exist if named)."""
+        """Fonts, draw parameters and media of resource file ``name``.
+
+        A named resource file that is missing is skipped, as other readers do
+        (producers list a PublicRes.xml they never wrote); only colours,
+        line widths and images depend on it, never the text.
+        """
+        if not self.package.has(name):
+            return
         res = self.package.xml(name, T("资源文件", "a resource file"))
         base = posixpath.join(posixpath.dirname(name), res.get("BaseLoc", "").strip(), "")
         for font in res.iterfind("Fonts/Font"):
@@ -223,9 +240,18 @@ class OfdFile:
                 objects.extend(reader.read(appearance, (1.0, 0.0, 0.0, 1.0, x, y)))
         return objects
 
+    def read_image(self, name: str) -> bytes | None:
+        """An image resource's bytes, or ``None`` when missing or unreadable (then not drawn)."""
+        if not self.package.has(name):
+            return None
+        try:
+            return self.package.read(name, T("图像", "an image"))
+        except DamagedOfd:
+            return None
+
     def _seals(self, ref: _PageRef) -> list[OfdSeal]:
-        """Seal pictures of the signatures stamped on this page (unreadable ones skipped)."""
-        if self.signatures is None or not self.package.has(self.signatures):
+        """Seals of the signatures stamped on this page (unreadable ones skipped)."""
+        if not self._with_seals or self.signatures is None or not self.package.has(self.signatures):
             return []
         seals: list[OfdSeal] = []
         index = self.package.xml(self.signatures, T("签名索引", "the signature index"))
@@ -244,13 +270,24 @@ class OfdFile:
                 continue
             value = self.package.read(value_name, T("签名值", "a signed value"))
             picture = seal_picture(value) if len(value) <= _MAX_SEAL_BYTES else None
-            if picture is None:
+            seal = self._seal(picture) if picture is not None else None
+            if seal is None:
                 continue
             for stamp in stamps:
                 box = [float(v) for v in (stamp.get("Boundary") or "").split()[:4] if _is_number(v)]
                 if len(box) == 4:
-                    seals.append(OfdSeal((box[0], box[1], box[2], box[3]), picture))
+                    seals.append(replace(seal, box=(box[0], box[1], box[2], box[3])))
         return seals
+
+    def _seal(self, picture: SealPicture) -> OfdSeal | None:
+        """The seal to draw for ``picture`` (box set by the caller); ``None`` if unreadable."""
+        if picture.kind != "ofd":
+            return OfdSeal((0, 0, 0, 0), picture.data)
+        try:  # the same limits as the invoice itself, and no seals inside a seal
+            seal_file = OfdFile(self.path, picture.data, self.package.limits, seals=False)
+            return OfdSeal((0, 0, 0, 0), vector=seal_file.page(0), read=seal_file.read_image)
+        except DocumentError:
+            return None
 
     def _custom_extras(self) -> dict[str, str]:
         return {f"custom.{name}": value for name, value in self.custom.items()}

@@ -56,8 +56,28 @@ def draw_pdf(page: OfdPage, read: Callable[[str], bytes | None]) -> pymupdf.Docu
             _image(target, image, data, overlay=over)
     for seal in page.seals:
         x, y, w, h = (v * POINTS_PER_MM for v in seal.box)
-        _insert(target, pymupdf.Rect(x, y, x + w, y + h), seal.picture, darken=False, overlay=True)
+        rect = pymupdf.Rect(x, y, x + w, y + h)
+        if seal.vector is not None and seal.read is not None:
+            _vector_seal(target, rect, seal.vector, seal.read)
+        elif seal.picture:
+            # A seal picture without transparency has white paper round it: let it darken only.
+            _insert(target, rect, seal.picture, darken=None, overlay=True)
     return pdf
+
+
+def _vector_seal(
+    target: pymupdf.Page, rect: pymupdf.Rect, seal: OfdPage, read: Callable[[str], bytes | None]
+) -> None:
+    """A vector seal (its own OFD page) drawn into ``rect`` as a form XObject."""
+    if rect.is_empty:
+        return
+    drawn = draw_pdf(seal, read)
+    try:
+        target.show_pdf_page(rect, drawn, 0)
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase):
+        return  # a seal that cannot be placed is left out; the invoice is still shown
+    finally:
+        drawn.close()
 
 
 def _state(states: dict[float, str], alpha: float) -> str:
@@ -160,15 +180,21 @@ def _insert(
     rect: pymupdf.Rect,
     data: bytes,
     *,
-    darken: bool,
+    darken: bool | None,
     overlay: bool,
     rotate: int = 0,
 ) -> None:
-    """Place image bytes in ``rect``; skip what cannot be decoded safely."""
+    """Place image bytes in ``rect``; skip what cannot be decoded safely.
+
+    ``darken`` makes white transparent; ``None`` does so only for an image
+    without transparency of its own.
+    """
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > _MAX_IMAGE_PIXELS:
                 return
+            if darken is None:
+                darken = probe.mode not in ("RGBA", "LA", "PA") and "transparency" not in probe.info
             if darken:
                 data = _white_to_transparent(probe)
         target.insert_image(

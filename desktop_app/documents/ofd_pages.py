@@ -15,8 +15,7 @@ from pathlib import Path
 import pymupdf
 from PIL import Image
 
-from desktop_app.core.text import LocalizedText as T
-from desktop_app.documents.errors import CorruptFile, DocumentError
+from desktop_app.documents.errors import CorruptFile
 from desktop_app.documents.mupdf_thread import on_mupdf_thread
 from desktop_app.documents.ofd_document import OfdFile
 from desktop_app.documents.ofd_draw import draw_pdf
@@ -60,20 +59,11 @@ class OfdPages:
         try:
             pdf = self._drawn.get(index)
             if pdf is None:
-                pdf = self._drawn[index] = draw_pdf(self._ofd.page(index), self._image)
+                pdf = self._drawn[index] = draw_pdf(self._ofd.page(index), self._ofd.read_image)
             pixmap = pdf[0].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
             return pixmap.width, pixmap.height, pixmap.stride, pixmap.samples
         except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
             raise CorruptFile(self.path, detail=f"page {index + 1}: {exc}") from exc
-
-    def _image(self, name: str) -> bytes | None:
-        """An image resource's bytes, or ``None`` when it is missing or unreadable (not drawn)."""
-        if not self._ofd.package.has(name):
-            return None
-        try:
-            return self._ofd.package.read(name, T("图像", "an image"))
-        except DocumentError:
-            return None
 
     def page_text(self, index: int, dpi: float) -> PageText | None:
         """Page ``index``'s text and ruling read from the OFD objects, in pixels at ``dpi``."""
@@ -84,7 +74,7 @@ class OfdPages:
         return on_mupdf_thread(self._pdf_bytes, index)
 
     def _pdf_bytes(self, index: int) -> bytes:
-        pdf = draw_pdf(self._ofd.page(index), self._image)
+        pdf = draw_pdf(self._ofd.page(index), self._ofd.read_image)
         try:
             return pdf.tobytes(garbage=1, deflate=True)
         finally:

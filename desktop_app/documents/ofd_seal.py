@@ -6,12 +6,15 @@ IA5String, data OCTET STRING, width, height }``, with ``type`` such as ``PNG``,
 ``JPG``, ``GIF``, ``BMP`` or ``OFD``. Rather than model both versions of the
 structure, the DER tree is walked (bounded in depth and node count) for a
 sequence whose first element names an image type and whose second is the
-picture's bytes; the bytes must also start like that image format. A seal
-whose picture is itself an OFD (vector seal) is not drawn. Signatures are not
-verified: this only shows the clerk the red seal the invoice carries.
+picture's bytes; the bytes must also start like that format. The tax
+platform's invoice seals are mostly ``OFD`` pictures: a one-page OFD of their
+own, drawn like any page. Signatures are not verified: this only shows the
+clerk the red seal the invoice carries.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 _IMAGE_TYPES = {
     "png": b"\x89PNG",
@@ -19,6 +22,7 @@ _IMAGE_TYPES = {
     "jpeg": b"\xff\xd8",
     "gif": b"GIF8",
     "bmp": b"BM",
+    "ofd": b"PK\x03\x04",  # a vector seal: an OFD package of its own
 }
 _MAX_NODES = 20_000
 _MAX_DEPTH = 32
@@ -30,8 +34,16 @@ class _Budget:
         self.nodes = 0
 
 
-def seal_picture(data: bytes) -> bytes | None:
-    """The seal's PNG/JPEG/GIF/BMP bytes from a DER ``SES_Signature``, or ``None``."""
+@dataclass(frozen=True)
+class SealPicture:
+    """A seal's picture: ``kind`` "png", "jpg", "jpeg", "gif", "bmp" or "ofd", and its bytes."""
+
+    kind: str
+    data: bytes
+
+
+def seal_picture(data: bytes) -> SealPicture | None:
+    """The seal's picture from a DER ``SES_Signature``, or ``None``."""
     try:
         return _search(memoryview(data), 0, _Budget())
     except (IndexError, ValueError):
@@ -64,7 +76,7 @@ def _elements(data: memoryview, budget: _Budget) -> list[tuple[int, memoryview]]
     return items
 
 
-def _search(data: memoryview, depth: int, budget: _Budget) -> bytes | None:
+def _search(data: memoryview, depth: int, budget: _Budget) -> SealPicture | None:
     if depth > _MAX_DEPTH:
         return None
     items = _elements(data, budget)
@@ -79,7 +91,7 @@ def _search(data: memoryview, depth: int, budget: _Budget) -> bytes | None:
     return None
 
 
-def _picture(items: list[tuple[int, memoryview]]) -> bytes | None:
+def _picture(items: list[tuple[int, memoryview]]) -> SealPicture | None:
     """The picture when ``items`` is ``type IA5String, data OCTET STRING, ...``."""
     if len(items) < 2 or items[0][0] != _IA5STRING or items[1][0] != _OCTET_STRING:
         return None
@@ -88,4 +100,4 @@ def _picture(items: list[tuple[int, memoryview]]) -> bytes | None:
     data = bytes(items[1][1])
     if magic is None or not data.startswith(magic):
         return None
-    return data
+    return SealPicture(kind, data)

@@ -116,14 +116,37 @@ def der(tag: int, content: bytes) -> bytes:
     return bytes([tag, 0x80 | len(length)]) + length + content
 
 
-def signed_value(picture: bytes) -> bytes:
-    """A DER SES_Signature-like structure whose seal carries ``picture`` as a PNG."""
+def signed_value(picture: bytes, kind: bytes = b"PNG") -> bytes:
+    """A DER SES_Signature-like structure whose seal carries ``picture`` of type ``kind``."""
     picture_info = der(
-        0x30, der(0x16, b"PNG") + der(0x04, picture) + der(0x02, b"\x28") + der(0x02, b"\x14")
+        0x30, der(0x16, kind) + der(0x04, picture) + der(0x02, b"\x28") + der(0x02, b"\x14")
     )
     seal_info = der(0x30, der(0x16, b"ES") + der(0x02, b"\x01") + picture_info)
     to_sign = der(0x30, der(0x02, b"\x04") + der(0x30, seal_info) + der(0x03, b"\x00\x01"))
     return der(0x30, to_sign + der(0x03, b"\x00" + b"\x55" * 64))
+
+
+SEAL_PAGE = f"""<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Page {NS}><ofd:Area><ofd:PhysicalBox>0 0 30 20</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="2">
+<ofd:PathObject ID="3" Boundary="0 0 30 20" LineWidth="1" Fill="true"><ofd:FillColor Value="255 0 0"/>
+<ofd:StrokeColor Value="255 0 0"/><ofd:AbbreviatedData>M 5 10 A 10 8 0 1 1 25 10 A 10 8 0 1 1 5 10 C</ofd:AbbreviatedData>
+</ofd:PathObject></ofd:Layer></ofd:Content></ofd:Page>"""
+
+
+def vector_seal() -> bytes:
+    """A seal as the platform makes them: a one-page OFD of its own (a red filled ellipse)."""
+    document = DOCUMENT_XML.split("<ofd:CommonData>")[0] + (
+        "<ofd:CommonData><ofd:MaxUnitID>3</ofd:MaxUnitID></ofd:CommonData>"
+        '<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>'
+    )
+    parts = {
+        "OFD.xml": OFD_XML.replace(
+            "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>", ""
+        ),
+        "Doc_0/Document.xml": document,
+        "Doc_0/Pages/Page_0/Content.xml": SEAL_PAGE,
+    }
+    return zip_parts({name: text.encode("utf-8") for name, text in parts.items()})
 
 
 def ofd_parts() -> dict[str, bytes]:

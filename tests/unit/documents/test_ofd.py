@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from ofd_parts import ofd_parts, png, zip_parts
+from ofd_parts import ofd_parts, png, signed_value, vector_seal, zip_parts
 from PIL import Image
 
 from desktop_app.documents import (
@@ -109,12 +109,28 @@ def test_the_drawing_shows_text_ruling_images_seal_and_watermark(tmp_path: Path)
         return image.getpixel((round(x_mm * PX_PER_MM), round(y_mm * PX_PER_MM)))
 
     assert pixel(16, 16) == pytest.approx((0, 0, 255), abs=20)  # the QR image resource
-    assert pixel(165, 110) == pytest.approx((0, 200, 0), abs=20)  # the seal from SignedValue.dat
+    # The seal from SignedValue.dat, an opaque picture: drawn so that it only darkens the page.
+    red, green, blue = pixel(165, 110)
+    assert green > 180 and red < 150 and blue < 150
     red, green, blue = pixel(100, 30.2)  # the template's maroon ruling
     assert red > 90 and green < 60 and blue < 60
     x0, y0, x1, y1 = (round(v * PX_PER_MM) for v in (198, 60, 205, 90))
     reds = [image.getpixel((x, y)) for x in range(x0, x1) for y in range(y0, y1)]
     assert any(r > 200 and g < 80 for r, g, _ in reds)  # the rotated red watermark text
+
+
+def test_a_vector_seal_is_drawn_from_its_own_ofd(tmp_path: Path) -> None:
+    """The platform's seals are OFD pictures: a page of their own, drawn in the stamp's box."""
+    value = signed_value(vector_seal(), kind=b"OFD")
+    with open_document(
+        _good(tmp_path, **{"Doc_0__Signs__Sign_0__SignedValue.dat": value})
+    ) as document:
+        page = document.page_image(0, DPI)
+    image = Image.open(io.BytesIO(page.data)).convert("RGB")
+    red = image.getpixel((round(165 * PX_PER_MM), round(110 * PX_PER_MM)))  # the stamp's centre
+    assert red[0] > 200 and red[1] < 60 and red[2] < 60
+    outside = image.getpixel((round(145 * PX_PER_MM), round(110 * PX_PER_MM)))
+    assert outside == (255, 255, 255)
 
 
 def test_sniffed_by_content_wherever_ofd_xml_sits(tmp_path: Path) -> None:
@@ -143,7 +159,7 @@ def test_not_an_ofd_root(tmp_path: Path) -> None:
         ({"Doc_0__Document.xml": None}, "Document.xml"),
         ({"Doc_0__Pages__Page_0__Content.xml": None}, "a page's content"),
         ({"Doc_0__Tpls__Tpl_0__Content.xml": None}, "a template page"),
-        ({"Doc_0__PublicRes.xml": None}, "a resource file"),
+        ({"Doc_0__PublicRes.xml": b"<Res><Fonts>"}, "a resource file"),
         ({"Doc_0__Document.xml": b"<ofd:Document><ofd:Pages>"}, "not valid XML"),
         (
             {"Doc_0__Document.xml": b'<Document xmlns="x"><CommonData/><Pages/></Document>'},

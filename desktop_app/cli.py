@@ -174,6 +174,9 @@ def _recognize_many(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     summary = recognize_jsonl(files, backend, sys.stdout.buffer, dpi=args.dpi, language=language)
+    if summary.stopped_by:  # as the window's batch does: every other page would fail too
+        stopped = _STOPPED.get(language)
+        _fail(f"{summary.stopped_by}: {summary.stop_message} {stopped}", EXIT_RECOGNITION)
     return summary.exit_code
 
 
@@ -228,6 +231,7 @@ _PAGE_WITH_MANY = LocalizedText(
     "--page 只能用于单个文件；多个文件或文件夹时会识别每一页。",
     "--page applies to one file; with several files or folders every page is recognized.",
 )
+_STOPPED = LocalizedText("已停止：其余页面不再发送。", "Stopped: no further page was sent.")
 _DPI = LocalizedText(
     f"--dpi 必须大于 0 且不超过 {MAX_DPI:g}。", f"--dpi must be above 0 and at most {MAX_DPI:g}."
 )

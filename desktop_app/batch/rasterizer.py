@@ -35,13 +35,20 @@ class DocumentRasterizer:
         """Page ``index`` of ``path``; raises the ``DocumentError`` rendering raised."""
         return self._executor.submit(self._render, Path(path), index).result()
 
+    def page_count(self, path: Path) -> int:
+        """Pages of ``path``, which stays open for the renders that follow."""
+        return self._executor.submit(lambda: self._document(Path(path)).page_count).result()
+
     def _render(self, path: Path, index: int) -> PageImage:
+        return self._document(path).page_image(index, self.dpi)
+
+    def _document(self, path: Path) -> Any:
         from desktop_app.documents.document import open_document
 
         if self._open is None or self._open.path != path:
             self._close_open()
             self._open = open_document(path)
-        return self._open.page_image(index, self.dpi)
+        return self._open
 
     def _close_open(self) -> None:
         if self._open is not None:

@@ -3,40 +3,62 @@
 Each line is ``{"File": path, "Page": n, "Response": {...}}`` where ``Response`` is the
 service's shape: ``CarInvoiceInfos`` and ``RequestId`` on success, ``Error`` with
 ``Code`` and ``Message`` on failure (a file that cannot be opened gives one error
-line with ``Page`` 0). Pages go one after the other on the calling thread, which
-also opens the documents (PyMuPDF stays on one thread).
+line with ``Page`` 0). Lines come in file and page order.
+
+Pages go through the window's ``PagePipeline``: rasterized ahead on one thread,
+recognized by the engine's workers (the cloud client's shared rate limiter keeps
+them under the quota), so the command is as fast as the window's batch. As there,
+an error every other page would meet too (bad keys, billing: ``stops_batch``) stops
+the run: no further page is sent, and ``JsonlSummary.stopped_by`` says why.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
+from desktop_app.batch.pipeline import Outcome, PageJob, PagePipeline
+from desktop_app.batch.rasterizer import DocumentRasterizer, Rasterizer
+from desktop_app.batch.workers import default_workers
+from desktop_app.core.cancel import CancelToken
 from desktop_app.core.codec import result_to_response
+from desktop_app.core.error_codes import stops_batch
 from desktop_app.core.errors import RecognitionError
 from desktop_app.documents.errors import DocumentError
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.store.file_scan import expand_paths
 
-if TYPE_CHECKING:
-    from desktop_app.documents.document import Document
+
+class CountingRasterizer(Rasterizer, Protocol):
+    """A rasterizer that also counts a file's pages (``DocumentRasterizer``)."""
+
+    def page_count(self, path: Path) -> int: ...
 
 
 @dataclass
 class JsonlSummary:
-    """Pages answered and failed; files that could not be opened count as one failure."""
+    """Pages answered and failed; files that could not be opened count as one failure.
+
+    ``stopped_by`` is the error code that stopped the run (``""`` when it ran to the
+    end), ``stop_message`` its one-line description, ``unanswered`` the pages left
+    without a line because of it.
+    """
 
     pages: int = 0
     failed: int = 0
+    stopped_by: str = ""
+    stop_message: str = ""
+    unanswered: int = 0
 
     @property
     def exit_code(self) -> int:
-        """0 when every page was recognized, 1 when any failed (the CLI's convention)."""
-        return 1 if self.failed else 0
+        """0 when every page was recognized, 1 when any failed or the run stopped."""
+        return 1 if self.failed or self.stopped_by else 0
 
 
 def recognize_jsonl(
@@ -46,44 +68,99 @@ def recognize_jsonl(
     *,
     dpi: float = 150.0,
     language: str = "zh",
+    workers: int | None = None,
+    rasterizer: CountingRasterizer | None = None,
 ) -> JsonlSummary:
     """Recognize every page of every file in ``paths`` (folders recursively) into ``out``."""
-    from desktop_app.documents.document import open_document
-
-    summary = JsonlSummary()
-    for path in expand_paths(paths):
-        try:
-            document = open_document(path)
-        except DocumentError as exc:
-            _write(out, path, 0, _error(exc.code, exc.one_line(language)))
-            summary.failed += 1
-            continue
-        with document:
-            for index in range(document.page_count):
-                summary.pages += 1
-                answer = _answer(document, index, backend, dpi, language)
-                summary.failed += "Error" in answer["Response"]
-                _write(out, path, index + 1, answer)
-    return summary
-
-
-def _answer(
-    document: Document, index: int, backend: RecognitionBackend, dpi: float, language: str
-) -> dict[str, Any]:
+    own = rasterizer is None
+    counting: CountingRasterizer = rasterizer or DocumentRasterizer(dpi)
+    cancel = CancelToken()
+    lines = _OrderedLines(out, language, cancel)
+    pipeline = PagePipeline(
+        backend, counting, workers=workers or default_workers(backend.name), cancel=cancel
+    )
     try:
-        page = document.page_image(index, dpi)
-        return result_to_response(backend.recognize(page))
-    except DocumentError as exc:
-        return _error(exc.code, exc.one_line(language))
-    except RecognitionError as exc:
-        return _error(exc.code, exc.one_line(language), exc.request_id)
+        pipeline.run(lines.jobs(expand_paths(paths), counting), lines)
+    finally:
+        if own:
+            counting.close()
+    return lines.close()
 
 
-def _error(code: str, message: str, request_id: str = "") -> dict[str, Any]:
-    return {"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}}
+class _OrderedLines:
+    """The pipeline's sink: answers written as lines in job order, whatever order they end in."""
 
+    def __init__(self, out: BinaryIO, language: str, cancel: CancelToken) -> None:
+        self._out = out
+        self._language = language
+        self._cancel = cancel
+        self._lock = threading.Lock()
+        self._waiting: dict[int, bytes] = {}
+        self._next = 0
+        self._jobs = 0
+        self.summary = JsonlSummary()
 
-def _write(out: BinaryIO, path: Path, page: int, answer: dict[str, Any]) -> None:
-    line = json.dumps({"File": str(path), "Page": page, **answer}, ensure_ascii=False)
-    out.write(line.encode("utf-8") + b"\n")
-    out.flush()
+    def jobs(self, files: list[Path], rasterizer: CountingRasterizer) -> Iterator[PageJob]:
+        """Every page of every file (on the render thread), numbered in output order."""
+        for path in files:
+            try:
+                count = rasterizer.page_count(path)
+            except DocumentError as exc:
+                yield self._job(path, -1, exc)
+                continue
+            for index in range(count):
+                yield self._job(path, index)
+
+    def _job(self, path: Path, index: int, error: DocumentError | None = None) -> PageJob:
+        with self._lock:
+            number = self._jobs
+            self._jobs += 1
+        return PageJob(number, path, index, error)
+
+    def claim(self, job: PageJob) -> bool:
+        return True
+
+    def finish(self, job: PageJob, outcome: Outcome) -> None:
+        answer = self._answer(outcome)
+        line = json.dumps(
+            {"File": str(job.path), "Page": job.index + 1, **answer}, ensure_ascii=False
+        )
+        error = outcome.error
+        with self._lock:
+            self.summary.pages += job.index >= 0
+            self.summary.failed += error is not None
+            self._waiting[job.key] = line.encode("utf-8") + b"\n"
+            self._write_ready()
+            if isinstance(error, RecognitionError) and stops_batch(error.code):
+                if not self.summary.stopped_by:
+                    self.summary.stopped_by = error.code
+                    self.summary.stop_message = error.one_line(self._language)
+                self._cancel.cancel()
+
+    def _answer(self, outcome: Outcome) -> dict[str, Any]:
+        if outcome.result is not None:
+            return result_to_response(outcome.result)
+        error = outcome.error
+        assert error is not None
+        request_id = error.request_id if isinstance(error, RecognitionError) else ""
+        message = error.one_line(self._language)
+        return {
+            "Response": {"Error": {"Code": error.code, "Message": message}, "RequestId": request_id}
+        }
+
+    def _write_ready(self) -> None:
+        """Write the lines that now follow on from those written (lock held)."""
+        while self._next in self._waiting:
+            self._out.write(self._waiting.pop(self._next))
+            self._next += 1
+        self._out.flush()
+
+    def close(self) -> JsonlSummary:
+        """Write what is left (lines after a page a stop left unanswered); the summary."""
+        with self._lock:
+            written = self._next + len(self._waiting)
+            for key in sorted(self._waiting):
+                self._out.write(self._waiting.pop(key))
+            self._out.flush()
+            self.summary.unanswered = self._jobs - written
+            return self.summary

@@ -2,10 +2,11 @@
 
 Plain function-style job (Orange's ``concurrent`` pattern): progress, pause and
 cancel are injected, nothing here knows about Qt. ``run()`` blocks until the batch
-ends; callbacks come from worker threads. Each page is claimed (new → recognizing)
-when a worker starts on it, so pages waiting in a paused batch stay new; it is
-rendered on the rasterizer's single thread, recognized, and its result committed at
-once (→ needs review) or its failure recorded (→ failed, with the error's message).
+ends; callbacks come from worker threads. Pages run through ``PagePipeline``: rendered
+ahead in queue order on one thread, then claimed (new → recognizing) when a worker
+starts on one, so pages waiting in a paused batch stay new; recognized, and the
+result committed at once (→ needs review) or the failure recorded (→ failed, with
+the error's message).
 
 Retrying is the backend's business: the cloud client is the app's one retry layer
 (backoff within a per-page budget, see ``recognition.cloud.retry``), so the runner
@@ -22,17 +23,16 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 
+from desktop_app.batch.pipeline import Outcome, PageJob, PagePipeline
 from desktop_app.batch.progress import BatchProgress, BatchSummary, EtaEstimator
 from desktop_app.batch.rasterizer import DocumentRasterizer, Rasterizer
 from desktop_app.batch.workers import default_workers
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.error_codes import stops_batch
-from desktop_app.core.errors import Cancelled, CarInvoiceError, RecognitionError
+from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.model import RecognitionResult
-from desktop_app.documents.errors import DocumentError
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.store.records import PageStatus
 from desktop_app.store.store import Store
@@ -103,9 +103,15 @@ class BatchRunner:
         self._total, self._started = len(pending), self._clock()
         self._eta.reset(self._started)
         rasterizer = self._rasterizer or DocumentRasterizer(self._dpi)
+        pipeline = PagePipeline(
+            self.backend,
+            rasterizer,
+            workers=self.workers,
+            cancel=self.cancel_token,
+            wait_running=self._wait_while_paused,
+        )
         try:
-            with ThreadPoolExecutor(self.workers, thread_name_prefix="batch-worker") as pool:
-                list(pool.map(lambda pid: self._page(pid, rasterizer), pending))
+            pipeline.run(self._jobs(pending), self)
         finally:
             if self._rasterizer is None:
                 rasterizer.close()
@@ -120,24 +126,37 @@ class BatchRunner:
             stopped_by=self._stopped_by,
         )
 
-    def _page(self, page_id: int, rasterizer: Rasterizer) -> None:
-        """Claim, recognize and record one page; never raises."""
-        if not self._wait_while_paused():
-            return
-        if not self.store.claim_page(page_id):  # removed or re-queued by the clerk meanwhile
+    def _jobs(self, pending: list[int]) -> Iterator[PageJob]:
+        """The pages to render, looked up as the render thread reaches them."""
+        for page_id in pending:
+            try:
+                page = self.store.page(page_id)
+            except KeyError:  # removed by the clerk since the batch started
+                self._skip()
+                continue
+            yield PageJob(page_id, page.path, page.index)
+
+    # -- PageSink: called by the pipeline's workers
+    def claim(self, job: PageJob) -> bool:
+        """Claim the page (new → recognizing) as a worker starts on it."""
+        if not self.store.claim_page(job.key):  # removed or re-queued by the clerk meanwhile
             self._skip()
-            return
+            return False
         with self._lock:
-            self._claimed.append(page_id)
-        try:
-            self._recognize(page_id, rasterizer)
-        except Cancelled:
+            self._claimed.append(job.key)
+        return True
+
+    def finish(self, job: PageJob, outcome: Outcome) -> None:
+        """Record the page's answer or failure; stop the batch on an error every page meets."""
+        if outcome.result is not None:
+            self._record_success(job.key, outcome.result)
             return
-        except KeyError:  # the page left the queue while it was recognized
-            self._skip()
-        except Exception:  # a bug must not stop the batch: record it on the page
-            log.exception("batch: page %d failed unexpectedly", page_id)
-            self._record_failure(page_id, "Internal.Error", "unexpected error, see the log")
+        error = outcome.error
+        if error is None:
+            return
+        self._record_failure(job.key, error.code, error.one_line(self._language))
+        if isinstance(error, RecognitionError) and stops_batch(error.code):
+            self._stop(error)
 
     def _skip(self) -> None:
         with self._lock:
@@ -148,22 +167,6 @@ class BatchRunner:
         while not self._running.is_set():
             self._running.wait(_PAUSE_POLL_S)
         return not self.cancel_token.cancelled
-
-    def _recognize(self, page_id: int, rasterizer: Rasterizer) -> None:
-        page = self.store.page(page_id)
-        try:
-            image = rasterizer.render(page.path, page.index)
-        except DocumentError as exc:
-            self._record_failure(page_id, exc.code, exc.one_line(self._language))
-            return
-        try:
-            result = self.backend.recognize(image, cancel=self.cancel_token)
-        except RecognitionError as exc:
-            self._record_failure(page_id, exc.code, exc.one_line(self._language))
-            if stops_batch(exc.code):
-                self._stop(exc)
-            return
-        self._record_success(page_id, result)
 
     def _stop(self, exc: RecognitionError) -> None:
         """Every other page would fail the same way: stop, leaving them new for a retry."""

@@ -27,10 +27,8 @@ from desktop_app.documents.errors import (
 from desktop_app.documents.formats import OFD, PDF, XML, format_for_suffix, sniff_data
 from desktop_app.documents.image_pages import ImagePages
 from desktop_app.documents.limits import DEFAULT_DPI, MAX_DPI, MAX_FILE_BYTES, MAX_PIXELS
-from desktop_app.documents.ofd_pages import OfdPages
 from desktop_app.documents.page import PageImage
 from desktop_app.documents.page_text import PageText
-from desktop_app.documents.pdf_pages import PdfPages
 
 _MISLABELLED = LocalizedText(
     "文件“{name}”的扩展名与内容不符：内容是 {format}，已按 {format} 打开。",
@@ -187,11 +185,17 @@ def open_document_bytes(
     return Document(file_path, fmt, pages, note)
 
 
+# PyMuPDF (0.3 s to import) loads with the first PDF or OFD: a command on images
+# does not wait for it.
 def _pdf(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
+    from desktop_app.documents.pdf_pages import PdfPages
+
     return PdfPages(path, data, max_pixels=max_pixels)
 
 
 def _ofd(path: Path, fmt: str, data: bytes, *, max_pixels: int) -> PageSource:
+    from desktop_app.documents.ofd_pages import OfdPages
+
     return OfdPages(path, data, max_pixels=max_pixels)
 
 

@@ -39,7 +39,7 @@ from desktop_app.documents.page import PageImage
 from desktop_app.documents.upload import fit_for_upload
 from desktop_app.recognition.cloud.credentials import Credentials
 from desktop_app.recognition.cloud.deadline import mount_deadline_adapter, overall_deadline
-from desktop_app.recognition.cloud.rate_limiter import RateLimiter, shared_limiter
+from desktop_app.recognition.cloud.rate_limiter import RateLimiter, WindowLimiter, shared_limiter
 from desktop_app.recognition.cloud.retry import RetryPolicy, pause
 from desktop_app.recognition.cloud.signer import ApiCall, request_headers
 
@@ -107,7 +107,7 @@ class CarInvoiceClient:
         connect_timeout: float = 5.0,
         read_timeout: float = 30.0,
         language: str | None = "zh-CN",
-        rate_limiter: RateLimiter | None = None,
+        rate_limiter: RateLimiter | WindowLimiter | None = None,
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] | None = None,
         random: Callable[[], float] = _random.random,

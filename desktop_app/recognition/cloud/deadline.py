@@ -85,6 +85,7 @@ def overall_deadline(seconds: float) -> Iterator[Watch]:
         yield watch
     finally:
         watch._timer.cancel()
+        watch._timer.join()  # at once after cancel: no timer thread outlives its request
         _local.watch = previous
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.errors import Cancelled
-from desktop_app.recognition.cloud.rate_limiter import RateLimiter, shared_limiter
+from desktop_app.recognition.cloud.rate_limiter import RateLimiter, WindowLimiter, shared_limiter
 from desktop_app.recognition.cloud.retry import RetryPolicy, pause
 
 
@@ -117,6 +117,54 @@ def test_real_wait_wakes_on_cancel() -> None:
 def test_shared_limiter_is_one_per_account() -> None:
     assert shared_limiter("AKIDshared1") is shared_limiter("AKIDshared1")
     assert shared_limiter("AKIDshared1") is not shared_limiter("AKIDshared2")
+    assert isinstance(shared_limiter("AKIDshared1"), WindowLimiter)
+
+
+# -- the sliding window
+def test_window_starts_quota_requests_at_once_then_in_groups() -> None:
+    fake = FakeTime()
+    limiter = WindowLimiter(5, margin=0.0, clock=fake.clock, sleep=fake.sleep)
+    starts = []
+    for _ in range(12):
+        limiter.acquire()
+        starts.append(round(fake.now - 1000.0, 6))
+    assert starts == [0.0] * 5 + [1.0] * 5 + [2.0] * 2
+
+
+def test_no_window_ever_holds_more_than_the_quota() -> None:
+    """Eight threads, 200 requests, frozen clock: any 1.02 s span holds at most 5 starts."""
+    limiter = WindowLimiter(5, clock=lambda: 0.0, sleep=lambda s: None)
+    starts: list[float] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        for _ in range(25):
+            wait = limiter.acquire()
+            with lock:
+                starts.append(wait)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    starts.sort()
+    assert len(starts) == 200
+    assert all(starts[k + 5] - starts[k] >= limiter.window - 1e-9 for k in range(195))
+    assert starts[-1] == pytest.approx(39 * limiter.window)
+
+
+def test_window_slot_comes_back_when_cancelled() -> None:
+    fake = FakeTime()
+    cancel = CancelToken()
+    limiter = WindowLimiter(2, margin=0.0, clock=fake.clock, sleep=lambda s: cancel.cancel())
+    limiter.acquire()
+    limiter.acquire()
+    with pytest.raises(Cancelled):
+        limiter.acquire(cancel)
+    assert not limiter.try_acquire()
+    fake.now += 1.0
+    assert limiter.try_acquire() and limiter.try_acquire() and not limiter.try_acquire()
 
 
 @pytest.mark.parametrize(("rate", "burst"), [(0, 1), (-1, 1), (5, 0.5)])

@@ -229,6 +229,33 @@ KINDS: dict[str, ErrorKind] = {
             "Check that this page is an invoice, sharp and the right way up.",
         ),
     ),
+    "Text.NotAVehicleInvoice": ErrorKind(
+        T(
+            "这是其他种类的发票，不是机动车或二手车销售统一发票。",
+            "This is another kind of invoice, not a motor-vehicle or used-car sales invoice.",
+        ),
+        T(
+            "本程序只识别机动车销售统一发票和二手车销售统一发票（含数电票）；请把其他发票交给相应的系统处理。",
+            "The app reads only motor-vehicle and used-car sales invoices (paper and 数电); "
+            "handle other invoices in the system meant for them.",
+        ),
+    ),
+    "Text.NotAnInvoice": ErrorKind(
+        T(
+            "这份文件的文字中没有发票标题，不是机动车或二手车销售统一发票。",
+            "The text of this file has no invoice title: it is not a motor-vehicle or "
+            "used-car sales invoice.",
+        ),
+        T(
+            "本程序识别机动车销售统一发票和二手车销售统一发票（含数电票）。请打开发票文件。",
+            "The app reads motor-vehicle and used-car sales invoices (paper and 数电). "
+            "Open an invoice file.",
+        ),
+    ),
+    "Text.NoText": ErrorKind(
+        T("该页没有可读取的文字层。", "This page has no text layer to read."),
+        T("请用识别引擎识别该页。", "Recognize the page with an OCR engine."),
+    ),
     "Local.EngineUnavailable": ErrorKind(
         T("本地识别引擎无法启动。", "The local recognition engine could not start."),
         T(

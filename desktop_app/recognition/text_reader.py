@@ -18,9 +18,9 @@ import uuid
 from collections.abc import Callable
 
 from desktop_app.core.cancel import CancelToken
+from desktop_app.core.error_codes import service_error
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult
-from desktop_app.core.text import LocalizedText as T
 from desktop_app.documents.page import PageImage
 from desktop_app.documents.page_text import ORIGIN_PDF
 from desktop_app.recognition.backend import RecognitionBackend
@@ -50,12 +50,7 @@ class TextReader:
         if cancel is not None:
             cancel.raise_if_cancelled()
         if page.text is None:
-            raise RecognitionError(
-                NO_TEXT,
-                "the page carries no text layer",
-                summary=T("该页没有可读取的文字层。", "This page has no text layer to read."),
-                advice=T("请用识别引擎识别该页。", "Recognize the page with an OCR engine."),
-            )
+            raise service_error(NO_TEXT, "the page carries no text layer")
         started = time.perf_counter()
         reading = read_form(page.text)
         fields = answer_fields(reading)

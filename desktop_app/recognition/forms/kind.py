@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from desktop_app.core.error_codes import kind_of, service_error
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.schema import FormType
 from desktop_app.core.text import LocalizedText as T
@@ -49,20 +50,7 @@ def detect_kind(text: str) -> InvoiceKind:
     match = _E_TITLE.search(unicodedata.normalize("NFKC", text)) or _OTHER_TITLE.search(flat)
     if match is not None:
         raise not_a_vehicle_invoice(_printed_title(match))
-    raise RecognitionError(
-        NOT_AN_INVOICE,
-        "no invoice title on the page",
-        summary=T(
-            "这份文件的文字中没有发票标题，不是机动车或二手车销售统一发票。",
-            "The text of this file has no invoice title: it is not a motor-vehicle or "
-            "used-car sales invoice.",
-        ),
-        advice=T(
-            "本程序识别机动车销售统一发票和二手车销售统一发票（含数电票）。请打开发票文件。",
-            "The app reads motor-vehicle and used-car sales invoices (paper and 数电). "
-            "Open an invoice file.",
-        ),
-    )
+    raise service_error(NOT_AN_INVOICE, "no invoice title on the page")
 
 
 def _printed_title(match: re.Match[str]) -> str:
@@ -74,6 +62,7 @@ def _printed_title(match: re.Match[str]) -> str:
 
 def not_a_vehicle_invoice(title: str) -> RecognitionError:
     """The error for an invoice of another kind, naming what it is."""
+    kind = kind_of(NOT_A_VEHICLE_INVOICE)
     return RecognitionError(
         NOT_A_VEHICLE_INVOICE,
         f"invoice of another kind: {title}",
@@ -81,9 +70,5 @@ def not_a_vehicle_invoice(title: str) -> RecognitionError:
             f"这是一张{title}，不是机动车或二手车销售统一发票。",
             f"This is a {title} invoice, not a motor-vehicle or used-car sales invoice.",
         ),
-        advice=T(
-            "本程序只识别机动车销售统一发票和二手车销售统一发票（含数电票）；请把其他发票交给相应的系统处理。",
-            "The app reads only motor-vehicle and used-car sales invoices (paper and 数电); "
-            "handle other invoices in the system meant for them.",
-        ),
+        advice=kind.advice,
     )

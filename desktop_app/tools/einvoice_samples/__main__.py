@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.tools.einvoice_samples.generate import FORMATS, generate
+from desktop_app.tools.einvoice_samples.generate import EXTRA_FORMATS, FORMATS, generate
 from desktop_app.tools.einvoice_samples.layouts import BLIND, HOLDOUT, LAYOUTS
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED
 
@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--formats", type=_names, default=list(FORMATS), help=f"{','.join(FORMATS)} (default all)"
+        "--formats",
+        type=_names,
+        default=list(FORMATS),
+        help=f"{','.join(FORMATS)} (default), and {','.join(EXTRA_FORMATS)}: a PDF whose text"
+        " layer is unusable (no ToUnicode maps)",
     )
     return parser
 
@@ -49,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     unknown = [f for f in args.forms if f not in (MOTOR, USED)]
     unknown += [n for n in args.layouts or [] if n not in LAYOUTS and n not in BLIND]
-    unknown += [f for f in args.formats if f not in FORMATS]
+    unknown += [f for f in args.formats if f not in FORMATS + EXTRA_FORMATS]
     if unknown or args.count < 1:
         print(
             f"error: unknown {', '.join(unknown)}" if unknown else "error: --count < 1",

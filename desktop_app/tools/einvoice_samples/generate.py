@@ -16,13 +16,15 @@ from typing import Any
 
 from desktop_app.tools.einvoice_samples.layouts import Layout, layouts_of
 from desktop_app.tools.einvoice_samples.ofd_writer import ofd_bytes
-from desktop_app.tools.einvoice_samples.pdf_writer import pdf_bytes
+from desktop_app.tools.einvoice_samples.pdf_writer import garbled_pdf_bytes, pdf_bytes
 from desktop_app.tools.einvoice_samples.scan import scan_jpeg
 from desktop_app.tools.einvoice_samples.sheet import PAGE_H, PAGE_W, Sheet, place
 from desktop_app.tools.einvoice_samples.truth import DPI, manifest_entry, truth_response
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED, make_invoice
 
 FORMATS = ("pdf", "ofd", "scan")
+#: Written only when asked for: a PDF whose text layer is unusable (the OCR fallback's case).
+EXTRA_FORMATS = ("garbled",)
 PAGE_PX = (round(PAGE_W / 25.4 * DPI), round(PAGE_H / 25.4 * DPI))
 PAGE_COORDINATES = "pixels of the page rendered at 150 dpi"
 
@@ -63,6 +65,12 @@ def write_pdf(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
     return [_page_entry(plan, f"{plan.stem}.pdf", "pdf")]
 
 
+def write_garbled(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
+    """``<stem>_garbled.pdf``: the PDF without ToUnicode maps (same page, same truth)."""
+    (out / f"{plan.stem}_garbled.pdf").write_bytes(garbled_pdf_bytes(sheet))
+    return [_page_entry(plan, f"{plan.stem}_garbled.pdf", "garbled")]
+
+
 def write_ofd(out: Path, plan: Plan, sheet: Sheet) -> list[dict[str, Any]]:
     """``<stem>.ofd``: the same page as the PDF, so the same truth."""
     (out / f"{plan.stem}.ofd").write_bytes(ofd_bytes(sheet, plan.stem))
@@ -99,7 +107,7 @@ def _page_entry(plan: Plan, file: str, fmt: str) -> dict[str, Any]:
 
 def writers() -> dict[str, Writer]:
     """The writer of each format."""
-    return {"pdf": write_pdf, "ofd": write_ofd, "scan": write_scan}
+    return {"pdf": write_pdf, "ofd": write_ofd, "scan": write_scan, "garbled": write_garbled}
 
 
 def generate(

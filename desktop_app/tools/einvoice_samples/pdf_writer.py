@@ -83,3 +83,15 @@ def pdf_bytes(sheet: Sheet) -> bytes:
     data = doc.tobytes(garbage=3, deflate=True, no_new_id=True)
     doc.close()
     return data
+
+
+def garbled_pdf_bytes(sheet: Sheet) -> bytes:
+    """The same PDF with its fonts' ToUnicode maps removed: it looks the same, but its
+    text layer extracts as glyph numbers, as PDFs from some producers do. A reader must
+    find the layer unusable and recognize the page instead."""
+    doc = pymupdf.open("pdf", pdf_bytes(sheet))
+    for xref, *_ in doc[0].get_fonts():
+        doc.xref_set_key(xref, "ToUnicode", "null")
+    data = doc.tobytes(garbage=3, deflate=True, no_new_id=True)
+    doc.close()
+    return data

@@ -144,3 +144,16 @@ def test_the_command_writes_a_folder_and_refuses_unknown_names(
     assert [e["layout"] for e in manifest(tmp_path)] == ["motor-b", "used-c"]
     assert main([*args, "--layouts", "motor-z"]) == 2
     assert "motor-z" in capsys.readouterr().err
+
+
+def test_the_garbled_pdf_looks_the_same_but_its_text_is_unusable(tmp_path: Path) -> None:
+    (entry, garbled) = generate(tmp_path, 1, seed=5, formats=("pdf", "garbled"))
+    assert garbled["format"] == "garbled" and garbled["truth"] == entry["truth"]
+    number = _values(_truth(tmp_path, entry))["发票号码"]
+    with (
+        pymupdf.open(tmp_path / entry["file"]) as clean,
+        pymupdf.open(tmp_path / garbled["file"]) as bad,
+    ):
+        assert number in clean[0].get_text()
+        assert number not in bad[0].get_text()
+        assert clean[0].get_pixmap(dpi=50).samples == bad[0].get_pixmap(dpi=50).samples

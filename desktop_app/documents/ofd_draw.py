@@ -5,12 +5,14 @@ PyMuPDF call per character). Text is drawn character by character at its exact
 position with the CJK font built into PyMuPDF/MuPDF (``china-s``, encoded
 UniGB-UTF16-H: no system font is needed and every machine draws the same), the
 object's transform applied to each glyph (a squeezed or rotated text object).
-Paths keep their stroke, fill, width and opacity. Images go under the vector
-content (a form's background), annotations' images and seal pictures over it;
-a ``Darken``/``Multiply`` image (the platform's watermark) has white made
-transparent so it darkens instead of covering. Images that cannot be decoded
-or are too large are skipped, never fatal: the page's text is read from the OFD
-objects, not from this drawing. Run on the PyMuPDF thread.
+Paths keep their stroke, fill, width and opacity. Images (PNG, JPEG, GIF, BMP,
+TIFF, and JBIG2, which MuPDF decodes: the tax platform's QR codes often are)
+go under the vector content (a form's background), annotations' images and
+seals over it; a ``Darken``/``Multiply`` image (the platform's watermark) and
+an opaque seal picture have white made transparent so they darken instead of
+covering. Images that cannot be decoded or are too large (by their headers,
+before decoding) are skipped, never fatal: the page's text is read from the
+OFD objects, not from this drawing. Run on the PyMuPDF thread.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from desktop_app.documents.ofd_objects import Color, OfdImage, OfdPath, OfdText,
 POINTS_PER_MM = 72 / 25.4
 _FONT = "china-s"
 _MAX_IMAGE_PIXELS = 25_000_000
+_JBIG2_MAGIC = b"\x97JB2\r\n\x1a\n"
 _DARKEN_BLENDS = frozenset({"Darken", "Multiply"})
 _IMAGE_ERRORS = (RuntimeError, ValueError, OSError, SyntaxError, pymupdf.mupdf.FzErrorBase)
 
@@ -189,6 +192,8 @@ def _insert(
     ``darken`` makes white transparent; ``None`` does so only for an image
     without transparency of its own.
     """
+    if data.startswith(_JBIG2_MAGIC):
+        data = _jbig2_to_png(data) or b""  # the tax platform's QR codes are often JBIG2
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > _MAX_IMAGE_PIXELS:
@@ -202,6 +207,42 @@ def _insert(
         )
     except _IMAGE_ERRORS:
         return
+
+
+def _jbig2_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a JBIG2 file's first segment (its page information), or ``None``.
+
+    File header: 8-byte ID, a flags byte, the page count unless the flags say
+    it is unknown; then the segment header (number, flags, referred segments,
+    page association, data length) of a page-information segment (type 48),
+    whose data starts with width and height.
+    """
+    position = 9 if data[8:9] and data[8] & 0x02 else 13
+    flags = data[position + 4 : position + 5]
+    if not flags or flags[0] & 0x3F != 48:
+        return None
+    position += 5
+    refs = data[position] >> 5 if position < len(data) else 8
+    if refs > 4:
+        return None  # the long form is not used for a page-information segment
+    position += 1 + refs + (4 if flags[0] & 0x40 else 1) + 4
+    if position + 8 > len(data):
+        return None
+    return (
+        int.from_bytes(data[position : position + 4], "big"),
+        int.from_bytes(data[position + 4 : position + 8], "big"),
+    )
+
+
+def _jbig2_to_png(data: bytes) -> bytes | None:
+    """A JBIG2 file decoded by MuPDF as PNG bytes, if its declared size is within bounds."""
+    size = _jbig2_size(data)
+    if size is None or size[0] * size[1] > _MAX_IMAGE_PIXELS or 0 in size:
+        return None
+    try:
+        return pymupdf.Pixmap(data).tobytes("png")
+    except _IMAGE_ERRORS:
+        return None
 
 
 def _white_to_transparent(image: Image.Image) -> bytes:

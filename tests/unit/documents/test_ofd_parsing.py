@@ -71,3 +71,18 @@ def test_the_seal_picture_is_found_in_the_signed_value() -> None:
     vector_seal = der(0x30, der(0x16, b"OFD") + der(0x04, b"PK\x03\x04rest"))
     found = seal_picture(vector_seal)
     assert found is not None and found.kind == "ofd"  # a vector seal: an OFD of its own
+
+
+def _jbig2_header(width: int, height: int) -> bytes:
+    """A JBIG2 file header and the page-information segment that states the page size."""
+    header = b"\x97JB2\r\n\x1a\n" + b"\x01" + (1).to_bytes(4, "big")  # sequential, one page
+    segment = (0).to_bytes(4, "big") + b"\x30" + b"\x00" + b"\x01" + (19).to_bytes(4, "big")
+    return header + segment + width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes(11)
+
+
+def test_jbig2_size_is_read_from_its_header_and_bombs_are_not_decoded() -> None:
+    from desktop_app.documents.ofd_draw import _jbig2_size, _jbig2_to_png
+
+    assert _jbig2_size(_jbig2_header(100, 80)) == (100, 80)
+    assert _jbig2_size(b"\x97JB2\r\n\x1a\n") is None
+    assert _jbig2_to_png(_jbig2_header(200_000, 200_000)) is None  # refused before decoding

@@ -160,12 +160,8 @@ def _seal_office(city: P.City) -> str:
     return (ids.province_name(city.province) or "") + "税务局"
 
 
-def make_motor(rng: random.Random) -> Invoice:
-    """A 电子发票（机动车销售统一发票） with every field drawn."""
-    city = rng.choice(P.CITIES)
-    district_code, district = rng.choice(city.districts)
-    t, date = _head(rng, MOTOR, city)
-    model = rng.choice(P.CAR_MODELS)
+def _motor_buyer(rng: random.Random) -> dict[str, str]:
+    """A person (resident ID) or a firm (credit code, also its taxpayer number)."""
     home = rng.choice(P.CITIES)
     if rng.random() < 0.55:
         buyer, buyer_id = person_name(rng), resident_id(rng, rng.choice(home.districts)[0])
@@ -174,19 +170,29 @@ def make_motor(rng: random.Random) -> Invoice:
         buyer = firm(rng, home, P.BUYER_FIRM_TAILS)
         buyer_id = credit_code(rng, rng.choice(home.districts)[0])
         buyer_tax = buyer_id
+    return {
+        "购买方名称": buyer,
+        "身份证号码/组织机构代码": buyer_id,
+        "购买方纳税人识别号": buyer_tax,
+    }
+
+
+def _motor_amounts(rng: random.Random) -> tuple[Decimal, dict[str, str]]:
+    """The total and the amount fields: net = total / (1 + rate) to the cent, tax the rest."""
     total = (
         Decimal(rng.randrange(60_000, 900_000) * 100 + rng.choice((0, 0, rng.randrange(100)))) / 100
     )
     rate = Decimal(3) if rng.random() < 0.08 else Decimal(13)
     net = (total / (1 + rate / 100)).quantize(CENT, ROUND_HALF_UP)
-    tax = total - net
-    bank_name, account = bank(rng, city, district)
-    tails = P.LONG_FIRM_TAILS if rng.random() < 0.25 else P.MOTOR_FIRM_TAILS
+    amounts = {"价税合计": format_money_words(total), "价税合计(小写)": _money(total)}
+    amounts |= {"增值税税率或征收率": f"{rate}%", "增值税税额": _money(total - net)}
+    return total, amounts | {"不含税价(小写)": _money(net)}
+
+
+def _motor_vehicle(rng: random.Random, model: P.CarModel, year: int) -> dict[str, str]:
+    """The vehicle cells; an imported car has import and inspection numbers, no 合格证号."""
     imported = model.imported
-    t |= {
-        "购买方名称": buyer,
-        "身份证号码/组织机构代码": buyer_id,
-        "购买方纳税人识别号": buyer_tax,
+    return {
         "车辆类型": model.kind,
         "厂牌型号": model.label + rng.choice(P.MODEL_TRIMS),
         "产地": model.origin,
@@ -194,35 +200,51 @@ def make_motor(rng: random.Random) -> Invoice:
         "进口证明书号": f"{_digits(rng, 15)}" if imported else "",
         "商检单号": f"{_digits(rng, 18)}" if imported else "",
         "发动机号码": _alnum(rng, rng.choice((8, 9, 10)), "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"),
-        "车辆识别代号/车架号码": vin(rng, model, rng.choice((date.year - 1, date.year))),
-        "价税合计": format_money_words(total),
-        "价税合计(小写)": _money(total),
-        "销货单位名称": firm(rng, city, tails),
-        "销售方电话": phone(rng, city),
-        "销售方纳税人识别号": credit_code(rng, district_code),
-        "销售方账号": account,
-        "销售方地址": address(rng, city, district),
-        "销售方开户银行": bank_name,
-        "增值税税率或征收率": f"{rate}%",
-        "增值税税额": _money(tax),
-        "主管税务机关": f"国家税务总局{city.name}{district}税务局",
-        "主管税务机关代码": f"1{district_code}00",
-        "不含税价(小写)": _money(net),
-        "完税凭证号码": "",
+        "车辆识别代号/车架号码": vin(rng, model, rng.choice((year - 1, year))),
         "吨位": model.tonnage,
         "限乘人数": model.seats,
-        "开票人": person_name(rng),
-        "备注": rng.choice(P.MOTOR_REMARKS),
+        "完税凭证号码": "",
     }
+
+
+def _motor_seller(
+    rng: random.Random,
+    city: P.City,
+    district: tuple[str, str],
+    tails: tuple[str, ...],
+    bank_data: tuple[str, str],
+) -> dict[str, str]:
+    """The dealer and its tax office (in the dealer's district)."""
+    code, name = district
+    return {
+        "销货单位名称": firm(rng, city, tails),
+        "销售方电话": phone(rng, city),
+        "销售方纳税人识别号": credit_code(rng, code),
+        "销售方账号": bank_data[1],
+        "销售方地址": address(rng, city, name),
+        "销售方开户银行": bank_data[0],
+        "主管税务机关": f"国家税务总局{city.name}{name}税务局",
+        "主管税务机关代码": f"1{code}00",
+    }
+
+
+def make_motor(rng: random.Random) -> Invoice:
+    """A 电子发票（机动车销售统一发票） with every field drawn."""
+    city = rng.choice(P.CITIES)
+    district = rng.choice(city.districts)
+    t, date = _head(rng, MOTOR, city)
+    model = rng.choice(P.CAR_MODELS)
+    t |= _motor_buyer(rng)
+    total, amounts = _motor_amounts(rng)
+    bank_data = bank(rng, city, district[1])
+    tails = P.LONG_FIRM_TAILS if rng.random() < 0.25 else P.MOTOR_FIRM_TAILS
+    t |= _motor_vehicle(rng, model, date.year) | amounts
+    t |= _motor_seller(rng, city, district, tails, bank_data)
+    t |= {"开票人": person_name(rng), "备注": rng.choice(P.MOTOR_REMARKS)}
     t |= _tail(MOTOR, city)
-    return Invoice(
-        MOTOR,
-        t,
-        {"开票日期": _printed_date(date)},
-        _qr_payload(MOTOR, t["发票号码"], total, date, rng),
-        city.province,
-        _seal_office(city),
-    )
+    printed = {"开票日期": _printed_date(date)}
+    qr = _qr_payload(MOTOR, t["发票号码"], total, date, rng)
+    return Invoice(MOTOR, t, printed, qr, city.province, _seal_office(city))
 
 
 def _party(rng: random.Random) -> tuple[str, str, str, str]:
@@ -246,62 +268,68 @@ def _registry(city: P.City) -> str:
     return f"{city.name}公安局交通警察{'总队' if city.municipality else '支队'}车辆管理所"
 
 
-def make_used(rng: random.Random) -> Invoice:
-    """A 电子发票（二手车销售统一发票）: sold through a dealer or auction, or on a market."""
-    city = rng.choice(P.CITIES)
-    district_code, district = rng.choice(city.districts)
-    t, date = _head(rng, USED, city)
-    model = rng.choice(P.CAR_MODELS)
-    price = Decimal(rng.randrange(15, 400) * 1000 + rng.choice((0, 0, 500, rng.randrange(1000))))
-    buyer, seller = _party(rng), _party(rng)
-    plate = city.plate + _alnum(rng, 5, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
-    issuer = firm(rng, city, P.USED_DEALER_TAILS), credit_code(rng, district_code)
-    bank_name, account = bank(rng, city, district)
-    issuer_data = [
-        issuer[0],
-        address(rng, city, district),
-        issuer[1],
-        f"{bank_name} {account}",
-        phone(rng, city),
-    ]
-    blank = ["", "", "", "", ""]
-    market = [firm(rng, city, P.MARKET_TAILS), credit_code(rng, district_code)]
-    market += [address(rng, city, district), " ".join(bank(rng, city, district)), phone(rng, city)]
-    # A dealer or auction house issues most used-car invoices; a market issues the rest.
-    dealer, market_data = (issuer_data, blank) if rng.random() < 0.6 else (blank, market)
-    t |= {
-        "买方单位/个人": buyer[0],
-        "买方单位代码/身份证号码": buyer[1],
-        "买方单位/个人住址": buyer[2],
-        "买方电话": buyer[3],
-        "卖方单位/个人": seller[0],
-        "卖方单位代码/身份证号码": seller[1],
-        "卖方单位/个人住址": seller[2],
-        "卖方电话": seller[3],
+DEALER_NAMES = ("经营、拍卖单位", "经营、拍卖单位地址", "经营、拍卖单位纳税人识别号")
+DEALER_NAMES += ("经营、拍卖单位开户银行、账号", "经营、拍卖单位电话")
+MARKET_NAMES = ("二手车市场", "二手车市场纳税人识别号", "二手车市场地址")
+MARKET_NAMES += ("二手车市场开户银行、账号", "二手车市场电话")
+
+
+def _used_issuer(rng: random.Random, city: P.City, district: tuple[str, str]) -> dict[str, str]:
+    """A dealer or auction house issues most used-car invoices, a market the rest; the
+    other one's cells stay blank."""
+    code, name = district
+    issuer = firm(rng, city, P.USED_DEALER_TAILS), credit_code(rng, code)
+    bank_name, account = bank(rng, city, name)
+    dealer = [issuer[0], address(rng, city, name), issuer[1], f"{bank_name} {account}"]
+    dealer.append(phone(rng, city))
+    market = [firm(rng, city, P.MARKET_TAILS), credit_code(rng, code)]
+    market += [address(rng, city, name), " ".join(bank(rng, city, name)), phone(rng, city)]
+    if rng.random() < 0.6:
+        market = [""] * len(MARKET_NAMES)
+    else:
+        dealer = [""] * len(DEALER_NAMES)
+    return dict(zip(DEALER_NAMES, dealer, strict=True)) | dict(
+        zip(MARKET_NAMES, market, strict=True)
+    )
+
+
+def _used_vehicle(
+    rng: random.Random, city: P.City, model: P.CarModel, plate: str
+) -> dict[str, str]:
+    return {
         "车牌照号": plate,
         "登记证号": _digits(rng, 12),
         "车辆类型": model.kind,
         "车架号/车辆识别代码": vin(rng, model, rng.choice((2016, 2018, 2019, 2021, 2023))),
         "厂牌型号": model.label + rng.choice(P.MODEL_TRIMS),
         "转入地车辆管理所名称": _registry(city),
-        "车价合计(大写)": format_money_words(price),
-        "车价合计(小写)": _money(price),
     }
-    names = ("经营、拍卖单位", "经营、拍卖单位地址", "经营、拍卖单位纳税人识别号")
-    names += ("经营、拍卖单位开户银行、账号", "经营、拍卖单位电话")
-    t |= dict(zip(names, dealer, strict=True))
-    names = ("二手车市场", "二手车市场纳税人识别号", "二手车市场地址", "二手车市场开户银行、账号")
-    t |= dict(zip((*names, "二手车市场电话"), market_data, strict=True))
+
+
+def make_used(rng: random.Random) -> Invoice:
+    """A 电子发票（二手车销售统一发票） with every field drawn."""
+    city = rng.choice(P.CITIES)
+    district = rng.choice(city.districts)
+    t, date = _head(rng, USED, city)
+    model = rng.choice(P.CAR_MODELS)
+    price = Decimal(rng.randrange(15, 400) * 1000 + rng.choice((0, 0, 500, rng.randrange(1000))))
+    for side, party in zip(("买方", "卖方"), (_party(rng), _party(rng)), strict=True):
+        names = (
+            f"{side}单位/个人",
+            f"{side}单位代码/身份证号码",
+            f"{side}单位/个人住址",
+            f"{side}电话",
+        )
+        t |= dict(zip(names, party, strict=True))
+    plate = city.plate + _alnum(rng, 5, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+    issuer = _used_issuer(rng, city, district)
+    t |= _used_vehicle(rng, city, model, plate) | issuer
+    t |= {"车价合计(大写)": format_money_words(price), "车价合计(小写)": _money(price)}
     t |= {"备注": rng.choice(P.USED_REMARKS), "开票人": person_name(rng)}
     t |= _tail(USED, city)
-    return Invoice(
-        USED,
-        t,
-        {"开票日期": _printed_date(date)},
-        _qr_payload(USED, t["发票号码"], price, date, rng),
-        city.province,
-        _seal_office(city),
-    )
+    printed = {"开票日期": _printed_date(date)}
+    qr = _qr_payload(USED, t["发票号码"], price, date, rng)
+    return Invoice(USED, t, printed, qr, city.province, _seal_office(city))
 
 
 def make_invoice(rng: random.Random, form: str) -> Invoice:

@@ -13,6 +13,9 @@ Evidence for the layout (public sources, read 2026-12):
   — type ``31`` (the page's title is 电子发票（增值税专用发票）), no 发票代码, the
   20-digit number, **4449.00 = 价税合计** (the net 合计 is 4197.17, the tax 251.83),
   the date, no 校验码, a 4-character tail.
+- A vendor's API page, https://doc-banas.ccitcn.com/api-206369337, shows a 数电 answer with
+  ``qrCode`` ``01,31,,21317*********00001,164.00,20211201,,A84F,`` beside ``sumAmount``
+  164.0 (价税合计) and ``amount`` 154.71 (net): again the 价税合计.
 - A public Python invoice tool (code search, "invoice_total.py") parses the same
   fields and notes that for types 31/32 (数电专票/普票) the amount is 价税合计.
 - Paper and older electronic VAT invoices: a public front-end (code search) documents

@@ -63,10 +63,13 @@ class BenchRun:
         """The distinct non-empty values of ``key`` over the pages, sorted."""
         return sorted({key(run) for run in self.runs} - {""})
 
-    def median(self, key: str | None = None) -> float:
-        """Median seconds per page (``key``: one step of the engine's timings)."""
+    def median(self, key: str | None = None, *, origin: str | None = None) -> float:
+        """Median seconds per page (``key``: one step of the engine's timings; ``origin``:
+        only the pages read from their text or only those recognized)."""
         values = [
-            r.seconds if key is None else r.timings.get(key, 0.0) for r in self.runs if not r.error
+            r.seconds if key is None else r.timings.get(key, 0.0)
+            for r in self.runs
+            if not r.error and (origin is None or r.origin == origin)
         ]
         return statistics.median(values) if values else 0.0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop_app.bench.accuracy import BenchRun, PageRun
+from desktop_app.bench.accuracy import ORIGIN_TEXT, BenchRun, PageRun
 from desktop_app.bench.scoring import PageScore
 
 
@@ -92,6 +92,10 @@ def summary_lines(result: BenchRun) -> list[str]:
     lines.append(
         f"median s/page   total {result.median():.3f}   ocr {ocr:.3f}   extraction {extract:.4f}{share}"
     )
+    origins = result.values(lambda r: r.origin)
+    if len(origins) > 1 or origins == [ORIGIN_TEXT]:
+        per_origin = "   ".join(f"{o} {result.median(origin=o):.3f}" for o in origins)
+        lines.append(f"median s/page by origin   {per_origin}")
     errors = sum(1 for r in result.runs if r.error)
     lines.append(f"pages {len(result.runs)}   errors {errors}")
     return lines

@@ -56,4 +56,5 @@ def test_the_bench_scores_every_file_and_reports_unopenable_ones(samples: Path) 
     for line in ("by format", "  pdf", "  scan", "by form", "motor-d (holdout)", "layouts seen"):
         assert line in text
     assert "layouts not seen (holdout)" in text and "by origin" in text
+    assert "median s/page by origin   text " in text
     assert ("unreadable files" in text) == any(r.unreadable for r in result.runs)

@@ -40,6 +40,9 @@ class Preferences:
     recognize_on_open: bool = True
     #: Recognize pages that carry their own text (数电 PDF, OFD, XML) instead of reading it.
     force_ocr: bool = False
+    #: An office's choice: Ctrl+Enter approves without each field confirmed (errors and
+    #: duplicates still ask).
+    approve_page_level: bool = False
     recent_files: list[str] = field(default_factory=list)
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:

@@ -150,6 +150,7 @@ class ReviewState:
         if self._fields[name].value == value:
             return
         self._fields[name].value = value
+        self.approved = False  # an approval covers the values approved (the store agrees)
         if self.recorder is not None:
             self.recorder.value_set(name, value)
         self._notify({name} | self._run_checks())

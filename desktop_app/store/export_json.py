@@ -35,6 +35,7 @@ def page_document(page: ExportPage) -> dict[str, Any]:
             "Source": page.result.engine,
             "Status": page.page.status.value,
             "Forced": page.forced,
+            "Duplicates": list(page.duplicates),
             "CheckErrors": [
                 {"Check": e.check_id, "Fields": list(e.fields), "Message": e.message.zh}
                 for e in page.errors

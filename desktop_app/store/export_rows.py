@@ -24,6 +24,8 @@ from desktop_app.store.store import Store
 #: Leading columns of CSV and XLSX rows, before the invoice's fields.
 FILE_COLUMN, PAGE_COLUMN, FORM_COLUMN, STATUS_COLUMN = "文件", "页码", "表单", "审核状态"
 FORCED_COLUMN, ERRORS_COLUMN = "强制导出", "校验错误"
+#: The same invoice (or file) elsewhere in the queue: a duplicate exported twice is paid twice.
+DUPLICATE_COLUMN = "重复"
 #: Where the values came from: read from the file's own text, or recognized.
 SOURCE_COLUMN = "来源"
 SOURCES = {"text": "文件文字", "local": "本地识别", "cloud": "云端识别", "server": "服务器识别"}
@@ -33,6 +35,7 @@ LEADING_COLUMNS = (
     FORM_COLUMN,
     SOURCE_COLUMN,
     STATUS_COLUMN,
+    DUPLICATE_COLUMN,
     FORCED_COLUMN,
     ERRORS_COLUMN,
 )
@@ -46,6 +49,8 @@ class ExportPage:
     page: PageRecord
     result: RecognitionResult
     errors: tuple[CheckResult, ...]
+    #: Why the page may be a duplicate, one line per twin (``重复发票：a.pdf 第 1 页``).
+    duplicates: tuple[str, ...] = ()
 
     @property
     def form(self) -> FormType | None:
@@ -82,15 +87,35 @@ def select_pages(
         wanted = set(selection)
         records = [p for p in store.pages() if p.id in wanted]
     chosen = ExportSelection()
+    twins = _duplicate_notes(store)
     for record in records:
         result = store.corrected_result(record.id)
         if result is None:
             chosen.unrecognized.append(record)
             continue
         failures = validate(result.values(), record.form_type or result.form_type, qr=result.qr)
-        page = ExportPage(record, result, tuple(f for f in failures if f.level is Level.ERROR))
+        errors = tuple(f for f in failures if f.level is Level.ERROR)
+        page = ExportPage(record, result, errors, twins.get(record.id, ()))
         (chosen.pages if force or not page.forced else chosen.held_back).append(page)
     return chosen
+
+
+def _duplicate_notes(store: Store) -> dict[int, tuple[str, ...]]:
+    """Page id → one note per twin, naming the twin's file and page."""
+    flagged = store.duplicates()
+    if not flagged:
+        return {}
+    pages = {p.id: p for p in store.pages()}
+    notes: dict[int, tuple[str, ...]] = {}
+    for page_id, twins in flagged.items():
+        lines = []
+        for twin in twins:
+            other = pages.get(twin.other_page_id)
+            where = f"{other.path.name} 第 {other.number} 页" if other is not None else "?"
+            reason = "重复文件" if twin.reason == "same_file" else "重复发票"
+            lines.append(f"{reason}：{where}")
+        notes[page_id] = tuple(lines)
+    return notes
 
 
 def field_columns(pages: Sequence[ExportPage], form: FormType | None) -> list[FieldSpec]:
@@ -125,7 +150,7 @@ def _spec_of(name: str, forms: list[FormType]) -> FieldSpec:
 
 
 def leading_values(page: ExportPage) -> list[str | int]:
-    """File, 1-based page number, form, source, status, forced mark and failures of a row.
+    """File, 1-based page number, form, source, status, duplicates, forced mark and failures.
 
     The form column is the detected form: the answer's own 发票类型 may be blank.
     """
@@ -135,6 +160,7 @@ def leading_values(page: ExportPage) -> list[str | int]:
         page.form.value if page.form is not None else "",
         SOURCES.get(page.result.engine, page.result.engine),
         page.page.status.label.zh,
+        "；".join(page.duplicates),
         FORCED_MARK if page.forced else "",
         page.error_text(),
     ]

@@ -36,15 +36,21 @@ class ReviewMixin:
         error_code: str = "",
         error_message: str = "",
         reject_reason: str = "",
+        note: str = "",
     ) -> None:
-        """Move a page to ``status``; the error and reject fields are replaced by the given ones."""
+        """Move a page to ``status``; the error and reject fields are replaced by the given ones.
+
+        ``note`` goes to the audit entry only (why the status changed).
+        """
         with self._db.transaction() as conn:
-            self._write_status(conn, page_id, status, error_code, error_message, reject_reason)
+            self._write_status(
+                conn, page_id, status, error_code, error_message, reject_reason, note
+            )
         self._notify("status", page_id)
 
-    def approve(self, page_id: int) -> None:
-        """The clerk accepts the page's values."""
-        self.set_status(page_id, PageStatus.APPROVED)
+    def approve(self, page_id: int, note: str = "") -> None:
+        """The clerk accepts the page's values; ``note`` says what was approved over, if anything."""
+        self.set_status(page_id, PageStatus.APPROVED, note=note)
 
     def reject(self, page_id: int, reason: str) -> None:
         """The clerk sends the page back, saying why."""
@@ -102,6 +108,7 @@ class ReviewMixin:
         error_code: str,
         error_message: str,
         reject_reason: str,
+        note: str = "",
     ) -> None:
         row = conn.execute("SELECT status FROM pages WHERE id = ?", (page_id,)).fetchone()
         if row is None:
@@ -111,7 +118,7 @@ class ReviewMixin:
             "updated_at = ? WHERE id = ?",
             (status.value, error_code, error_message, reject_reason, now_text(), page_id),
         )
-        detail = reject_reason or error_message
+        detail = reject_reason or error_message or note
         self._audit(conn, page_id, "status", "", row["status"], status.value, detail)
 
     # -- results
@@ -218,8 +225,21 @@ class ReviewMixin:
                 )
             if old != value or row is None:
                 self._audit(conn, page_id, "edit", name, old, value)
+            reopened = old != value and self._reopen_if_approved(conn, page_id)
         self._notify("edited", page_id)
+        if reopened:
+            self._notify("status", page_id)
         return self._field(page_id, name)
+
+    def _reopen_if_approved(self, conn: sqlite3.Connection, page_id: int) -> bool:
+        """An approval covers the values approved: a changed value puts the page back to review."""
+        row = conn.execute("SELECT status FROM pages WHERE id = ?", (page_id,)).fetchone()
+        if row is None or row["status"] != PageStatus.APPROVED.value:
+            return False
+        self._write_status(
+            conn, page_id, PageStatus.NEEDS_REVIEW, "", "", "", "value changed after approval"
+        )
+        return True
 
     def confirm_field(self, page_id: int, name: str, confirmed: bool = True) -> FieldValue:
         """Mark a field as checked by the clerk (or take the mark back).

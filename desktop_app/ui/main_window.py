@@ -24,7 +24,9 @@ from desktop_app.review.preferences import Preferences, save_preferences
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.review_state import FieldState, ReviewState
 from desktop_app.ui.actions import WindowActions
+from desktop_app.ui.approval_flow import ApprovalFlow
 from desktop_app.ui.queue_commands import QueueCommands
+from desktop_app.ui.recognize_flow import RecognizeFlow
 from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.widgets.batch_status import BatchStatus
 from desktop_app.ui.widgets.document_view import DocumentView
@@ -78,6 +80,10 @@ class MainWindow(QMainWindow):
             self.batch_status,
             self.show_message,
         )
+        self.approval = ApprovalFlow(
+            self, session, self.panel, lambda: self.preferences.approve_page_level
+        )
+        self.recognize_flow = RecognizeFlow(self, session)
         self._connect_actions()
         self._connect_session()
         self._rebuild_recent_menu()
@@ -142,9 +148,9 @@ class MainWindow(QMainWindow):
         a.toggle_overlay.toggled.connect(view.set_overlay_visible)
         a.previous_page.triggered.connect(session.previous_page)
         a.next_page.triggered.connect(session.next_page)
-        a.recognize.triggered.connect(session.recognition.recognize_current)
+        a.recognize.triggered.connect(self.recognize_flow.recognize)
         a.cancel.triggered.connect(session.recognition.cancel_recognition)
-        a.approve.triggered.connect(self._approve)
+        a.approve.triggered.connect(self.approval.approve)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         view.field_clicked.connect(lambda name: self.panel.select_field(name))
         self.panel.field_selected.connect(
@@ -298,12 +304,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("所有字段均已确认。按 Ctrl+Enter 通过此页。"), 8000
             )
-
-    def _approve(self) -> None:
-        focused = self.panel.rows.get(self.panel.current or "")
-        if focused is not None:
-            focused.editor.commit()
-        self.session.pages.approve_current()
 
     def _on_busy(self, busy: bool) -> None:
         # Engines report no steps: a busy indicator until the answer arrives.

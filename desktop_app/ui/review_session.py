@@ -334,8 +334,14 @@ class ReviewSession(QObject):
         review = self.current_review
         if review is None or review.field(name).value == value:
             return
-        label = self.tr("修改“{name}”").format(name=name)
+        shown = review.field(name).spec.label.get(self.language)
+        label = self.tr("修改“{name}”").format(name=shown)
+        page = self.queue.page(self.current)
         self.stack(self.current).push(EditFieldCommand(review, name, value, label))
+        if page is not None and page.status is PageStatus.APPROVED:
+            # The store put the page back to review with the edit; show it at once.
+            self.store_call(self.reload_queue)
+            self.status_posted.emit(self.tr("此页改回“待审核”：通过后修改了字段。"))
 
     def confirm_field(self, name: str) -> str | None:
         """Confirm ``name``; returns the next field that still needs review (or None)."""

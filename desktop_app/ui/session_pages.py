@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop_app.review.approval import ApprovalIssues, approval_issues
 from desktop_app.review.queue_intake import Intake
+from desktop_app.review.queue_snapshot import key_of
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.ui.translator import tr
 
@@ -52,8 +54,9 @@ class SessionPages(QObject):
                 )
             )
             self.session.paths_queued.emit(intake.asked)
-            if self.session.current is None:
-                self.session.go_to(PageKey(report.added[0].id, 0))
+            # The clerk added these to look at them: open the first one added (every way in —
+            # Ctrl+O, a drop, Open With, the recent menu — comes through here).
+            self.session.go_to(PageKey(report.added[0].id, 0))
         elif report.already_queued or intake.same_content:
             self.session.paths_queued.emit(intake.asked)
             self._go_to_path(report.already_queued[0] if report.already_queued else None)
@@ -71,14 +74,42 @@ class SessionPages(QObject):
         detail = error.one_line(self.session.language) if hasattr(error, "one_line") else str(error)
         self.session.message_posted.emit("error", self.tr("无法把文件加入队列"), detail)
 
-    def approve_current(self) -> None:
-        """The clerk approves the page (Ctrl+Enter): save it, go to the next page to review."""
+    def open_issues(self) -> ApprovalIssues | None:
+        """What stands between the open page and its approval (None: nothing to approve)."""
         review = self.session.current_review
         page = self.session.queue.page(self.session.current)
-        if self.session.current is None or review is None or page is None:
+        if review is None or page is None:
+            return None
+        try:  # fresh from the store: the snapshot may predate the last edit of a code
+            twins = self.session.store.duplicates_of(page.id)
+        except Exception as exc:
+            self.session.write_failed(exc)
+            twins = []
+        return approval_issues(review, twins, self.session.language)
+
+    def twin_labels(self, issues: ApprovalIssues) -> list[str]:
+        """The queue labels of the pages ``issues`` names as duplicates."""
+        queue = self.session.queue
+        labels = []
+        for twin in issues.duplicates:
+            other = queue.page_by_id(twin.other_page_id)
+            labels.append(queue.label(key_of(other)) if other is not None else "?")
+        return labels
+
+    def approve_current(self, note: str = "") -> None:
+        """Approve the open page (the window asked first where needed); go to the next one.
+
+        ``note`` (what was approved over) is written to the audit trail with the approval.
+        """
+        review = self.session.current_review
+        page = self.session.queue.page(self.session.current)
+        if self.session.current is None:
+            self.session.status_posted.emit(self.tr("队列是空的，没有可通过的页面。"))
+            return
+        if review is None or page is None:
             self.session.status_posted.emit(self.tr("此页尚未识别，不能通过。"))
             return
-        if not self.session.store_call(self.session.store.approve, page.id):
+        if not self.session.store_call(self.session.store.approve, page.id, note):
             return
         review.approved = True
         self.session.store_call(

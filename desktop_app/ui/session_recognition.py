@@ -29,7 +29,6 @@ class SessionRecognition(QObject):
         self.session = session
         self.runner = session.runner
         self._attempted: set[PageKey] = set()
-        self._discard_warned: set[PageKey] = set()
         self._saving: set[int] = set()  # our own answers, not to be reloaded when echoed
         runner = self.runner
         runner.job_started.connect(lambda job: self._set_busy(job, True))
@@ -68,7 +67,7 @@ class SessionRecognition(QObject):
                 "warning", self.tr("没有可用的识别引擎"), self.tr("请在“设置”中选择识别引擎。")
             )
             return
-        if self._would_discard_work(self.session.current) or not self._claim(self.session.current):
+        if not self._claim(self.session.current):
             return
         self._attempted.add(self.session.current)
         self.session.review_unavailable.emit(self.session.current, self.tr("正在识别…"))
@@ -113,21 +112,22 @@ class SessionRecognition(QObject):
         except Exception as exc:
             self.session.write_failed(exc)
 
-    def _would_discard_work(self, key: PageKey) -> bool:
-        """True (and a warning) the first time F5 would throw away the clerk's edits on ``key``."""
-        review = self.session.reviews.get(key)
-        if review is None or key in self._discard_warned:
-            return False
+    def work_at_stake(self) -> str | None:
+        """What F5 on the open page would throw away: ``approved``, ``reviewed`` or None.
+
+        The window asks the clerk before recognizing such a page again.
+        """
+        key = self.session.current
+        review = self.session.reviews.get(key) if key is not None else None
+        page = self.session.queue.page(key)
+        if page is not None and page.status is PageStatus.APPROVED:
+            return "approved"
+        if review is None:
+            return None
         names = review.names()
-        if not any(review.field(n).edited or review.field(n).confirmed for n in names):
-            return False
-        self._discard_warned.add(key)
-        self.session.message_posted.emit(
-            "warning",
-            self.tr("此页已有修改或确认"),
-            self.tr("再按一次 F5 将重新识别此页，并放弃这些修改和确认。"),
-        )
-        return True
+        if any(review.field(n).edited or review.field(n).confirmed for n in names):
+            return "reviewed"
+        return None
 
     def cancel_recognition(self) -> None:
         self.runner.cancel()
@@ -158,7 +158,6 @@ class SessionRecognition(QObject):
             self.session.write_failed(exc)
             return
         self.session.reviews[job.key] = review
-        self._discard_warned.discard(job.key)
         self.session.stack(job.key).clear()
         located = sum(1 for f in result.fields if f.located)
         self.session.status_posted.emit(

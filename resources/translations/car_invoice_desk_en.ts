@@ -77,6 +77,71 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>此页尚未审核完毕</source>
+        <extracomment>Rows listed before &quot;… and N more&quot;. The clerk chose to look at a field first: (field name). The clerk approves over the open points, knowingly.</extracomment>
+        <translation>This page is not fully reviewed</translation>
+    </message>
+    <message>
+        <source>转到“{field}”</source>
+        <translation>Go to “{field}”</translation>
+    </message>
+    <message>
+        <source>仍然通过</source>
+        <translation>Approve anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个字段有错误</source>
+        <translation>
+            <numerusform>%n field has an error</numerusform>
+            <numerusform>%n fields have errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个字段未确认</source>
+        <translation>
+            <numerusform>%n field not confirmed</numerusform>
+            <numerusform>%n fields not confirmed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>可能与队列中的其他页重复</source>
+        <translation>it may duplicate another page in the queue</translation>
+    </message>
+    <message>
+        <source>“{page}”：{what}。通过后将按原样导出。</source>
+        <translation>“{page}”: {what}. Once approved it is exported as it stands.</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>重复：与 {names} 相同</source>
+        <translation>Duplicate: same as {names}</translation>
+    </message>
+    <message>
+        <source>错误 · {field}：{why}</source>
+        <translation>Error · {field}: {why}</translation>
+    </message>
+    <message>
+        <source>未确认 · {field}</source>
+        <translation>Not confirmed · {field}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……还有 %n 项</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchStatus</name>
     <message>
         <source>批量识别 0/{total}</source>
@@ -457,6 +522,29 @@
     </message>
 </context>
 <context>
+    <name>RecognizeFlow</name>
+    <message>
+        <source>此页已通过。重新识别会撤销通过，并放弃所有修改和确认。</source>
+        <translation>This page is approved. Recognizing it again withdraws the approval and discards every edit and confirmation.</translation>
+    </message>
+    <message>
+        <source>此页已有修改或确认。重新识别会放弃这些修改和确认。</source>
+        <translation>This page has edits or confirmations. Recognizing it again discards them.</translation>
+    </message>
+    <message>
+        <source>重新识别此页？</source>
+        <translation>Recognize this page again?</translation>
+    </message>
+    <message>
+        <source>重新识别</source>
+        <translation>Recognize again</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <source>退回页面</source>
@@ -538,6 +626,10 @@
         <translation>Edit “{name}”</translation>
     </message>
     <message>
+        <source>此页改回“待审核”：通过后修改了字段。</source>
+        <translation>This page is back to “Needs review”: a field was changed after approval.</translation>
+    </message>
+    <message>
         <source>未能保存到审核数据库</source>
         <translation>Could not save to the review database</translation>
     </message>
@@ -559,6 +651,10 @@
     <message>
         <source>无法把文件加入队列</source>
         <translation>Could not add the files to the queue</translation>
+    </message>
+    <message>
+        <source>队列是空的，没有可通过的页面。</source>
+        <translation>The queue is empty: there is no page to approve.</translation>
     </message>
     <message>
         <source>此页尚未识别，不能通过。</source>
@@ -594,14 +690,6 @@
     <message>
         <source>批量识别正在处理此页…</source>
         <translation>The batch is recognizing this page…</translation>
-    </message>
-    <message>
-        <source>此页已有修改或确认</source>
-        <translation>This page has edits or confirmations</translation>
-    </message>
-    <message>
-        <source>再按一次 F5 将重新识别此页，并放弃这些修改和确认。</source>
-        <translation>Press F5 again to recognize the page anew and discard them.</translation>
     </message>
     <message>
         <source>正在识别 {page}…</source>
@@ -666,6 +754,10 @@
     <message>
         <source>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</source>
         <translation>Normally the fields of these files are read exactly from their own text: no recognition, no keys.</translation>
+    </message>
+    <message>
+        <source>按页通过：不要求逐个确认字段（错误和重复仍会询问）</source>
+        <translation>Approve whole pages: no need to confirm each field (errors and duplicates still ask)</translation>
     </message>
     <message>
         <source>测试连接</source>

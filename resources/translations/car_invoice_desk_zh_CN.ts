@@ -72,6 +72,68 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>此页尚未审核完毕</source>
+        <extracomment>Rows listed before &quot;… and N more&quot;. The clerk chose to look at a field first: (field name). The clerk approves over the open points, knowingly.</extracomment>
+        <translation>此页尚未审核完毕</translation>
+    </message>
+    <message>
+        <source>转到“{field}”</source>
+        <translation>转到“{field}”</translation>
+    </message>
+    <message>
+        <source>仍然通过</source>
+        <translation>仍然通过</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个字段有错误</source>
+        <translation>
+            <numerusform>%n 个字段有错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个字段未确认</source>
+        <translation>
+            <numerusform>%n 个字段未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>可能与队列中的其他页重复</source>
+        <translation>可能与队列中的其他页重复</translation>
+    </message>
+    <message>
+        <source>“{page}”：{what}。通过后将按原样导出。</source>
+        <translation>“{page}”：{what}。通过后将按原样导出。</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>重复：与 {names} 相同</source>
+        <translation>重复：与 {names} 相同</translation>
+    </message>
+    <message>
+        <source>错误 · {field}：{why}</source>
+        <translation>错误 · {field}：{why}</translation>
+    </message>
+    <message>
+        <source>未确认 · {field}</source>
+        <translation>未确认 · {field}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……还有 %n 项</source>
+        <translation>
+            <numerusform>……还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchStatus</name>
     <message>
         <source>批量识别 0/{total}</source>
@@ -445,6 +507,29 @@
     </message>
 </context>
 <context>
+    <name>RecognizeFlow</name>
+    <message>
+        <source>此页已通过。重新识别会撤销通过，并放弃所有修改和确认。</source>
+        <translation>此页已通过。重新识别会撤销通过，并放弃所有修改和确认。</translation>
+    </message>
+    <message>
+        <source>此页已有修改或确认。重新识别会放弃这些修改和确认。</source>
+        <translation>此页已有修改或确认。重新识别会放弃这些修改和确认。</translation>
+    </message>
+    <message>
+        <source>重新识别此页？</source>
+        <translation>重新识别此页？</translation>
+    </message>
+    <message>
+        <source>重新识别</source>
+        <translation>重新识别</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <source>退回页面</source>
@@ -525,6 +610,10 @@
         <translation>修改“{name}”</translation>
     </message>
     <message>
+        <source>此页改回“待审核”：通过后修改了字段。</source>
+        <translation>此页改回“待审核”：通过后修改了字段。</translation>
+    </message>
+    <message>
         <source>未能保存到审核数据库</source>
         <translation>未能保存到审核数据库</translation>
     </message>
@@ -546,6 +635,10 @@
     <message>
         <source>无法把文件加入队列</source>
         <translation>无法把文件加入队列</translation>
+    </message>
+    <message>
+        <source>队列是空的，没有可通过的页面。</source>
+        <translation>队列是空的，没有可通过的页面。</translation>
     </message>
     <message>
         <source>此页尚未识别，不能通过。</source>
@@ -581,14 +674,6 @@
     <message>
         <source>批量识别正在处理此页…</source>
         <translation>批量识别正在处理此页…</translation>
-    </message>
-    <message>
-        <source>此页已有修改或确认</source>
-        <translation>此页已有修改或确认</translation>
-    </message>
-    <message>
-        <source>再按一次 F5 将重新识别此页，并放弃这些修改和确认。</source>
-        <translation>再按一次 F5 将重新识别此页，并放弃这些修改和确认。</translation>
     </message>
     <message>
         <source>正在识别 {page}…</source>
@@ -653,6 +738,10 @@
     <message>
         <source>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</source>
         <translation>通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。</translation>
+    </message>
+    <message>
+        <source>按页通过：不要求逐个确认字段（错误和重复仍会询问）</source>
+        <translation>按页通过：不要求逐个确认字段（错误和重复仍会询问）</translation>
     </message>
     <message>
         <source>测试连接</source>

@@ -64,7 +64,8 @@ def edit_first(window: MainWindow) -> None:
     session = window.session
     session.edit_field("发票号码", "11111111")
     session.confirm_field("发票代码")
-    window.actions_.approve.trigger()  # Ctrl+Enter: approve, open the next page to review
+    window.actions_.approve.trigger()  # Ctrl+Enter: asks, fields are left unconfirmed
+    window.approval.dialog.approve_button.click()  # approve anyway, open the next page
 
 
 def edit_second(window: MainWindow) -> None:

@@ -106,6 +106,10 @@ def test_clerk_fixes_a_sum_error_from_the_keyboard_and_undoes_it(qtbot, tmp_path
     assert review.field("不含税价(小写)").value == "¥34188.03"
 
     qtbot.keyClick(focused, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.approval.dialog  # four fields not confirmed: asked, not approved
+    qtbot.waitUntil(dialog.isVisible)
+    assert not review.approved
+    dialog.approve_button.click()
     assert review.approved
     assert window.session.queue.pages[0].status.value == "approved"
     assert load_preferences(prefs_path).recent_files == [str(page.resolve())]

@@ -250,6 +250,10 @@ def test_pages_move_with_page_down_and_ctrl_enter_approves(qtbot, make_window, t
     window.panel.select_field("发票号码")
     qtbot.waitUntil(editor.hasFocus)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.approval.dialog  # nothing confirmed: Ctrl+Enter asks first
+    qtbot.waitUntil(dialog.isVisible)
+    assert window.session.queue.pages[0].status.value == "needs_review"
+    dialog.approve_button.click()
     assert window.session.queue.document(window.session.current).path == second
     assert window.session.queue.pages[0].status.value == "approved"
 
@@ -387,18 +391,23 @@ def test_a_small_box_is_zoomed_in_on_when_selected(qtbot, make_window, page_file
     assert visible.contains(box)
 
 
-def test_f5_on_a_reviewed_page_warns_before_discarding_edits(qtbot, make_window, page_file) -> None:
+def test_f5_on_a_reviewed_page_asks_before_discarding_edits(qtbot, make_window, page_file) -> None:
     backend = FakeBackend()
     window = make_window(backend)
     window.open_paths([page_file])
     wait_for_boxes(qtbot, window)
     window.session.edit_field("发票号码", "11111111")
     window.actions_.recognize.trigger()
+    question = window.recognize_flow.dialog
+    qtbot.waitUntil(question.isVisible)
+    question.button(question.StandardButton.Cancel).click()  # the default: keep the work
     assert backend.calls == 1
-    assert "F5" in window.message_bar.texts()[0]
     assert window.session.current_review.field("发票号码").value == "11111111"
+    window.actions_.recognize.trigger()
+    question = window.recognize_flow.dialog
+    again = next(b for b in question.buttons() if b.text() == "重新识别")
     with qtbot.waitSignal(window.session.review_ready, timeout=5000):
-        window.actions_.recognize.trigger()
+        again.click()
     assert backend.calls == 2
     assert window.session.current_review.field("发票号码").value == "00012345"
 

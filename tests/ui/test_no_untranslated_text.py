@@ -187,7 +187,10 @@ def reviewed_window(qtbot, tmp_path: Path, request) -> Iterator[tuple[MainWindow
             window.queue_commands.ask_reject(),
             window.queue_commands.ask_remove(),
             SettingsDialog(window.preferences, keyring_service="", parent=window),
+            window.approval.approve(),  # nothing confirmed yet: Ctrl+Enter asks
         ]
+        window.session.edit_field("发票号码", "00012346")
+        dialogs.append(window.recognize_flow.recognize())  # F5 on an edited page asks
         yield window, dialogs, tmp_path
     finally:
         for dialog in window.findChildren(QWidget):
@@ -221,7 +224,7 @@ def test_chinese_window_shows_no_english(reviewed_window) -> None:
     data = {"invoice", "twin", "png"}  # the pages' file names
     assert english_in(texts, data) == []
     # Qt's own buttons come from qtbase_zh_CN.qm.
-    settings = dialogs[-1]
+    settings = next(d for d in dialogs if isinstance(d, SettingsDialog))
     assert {b.text() for b in settings.findChildren(QAbstractButton)} >= {"确定", "取消"}
 
 

@@ -133,6 +133,9 @@ class SettingsDialog(QDialog):
         self.force_ocr.setToolTip(
             self.tr("通常这些文件的字段直接从文件文字精确读取，无需识别、无需密钥。")
         )
+        self.approve_page_level = QCheckBox(
+            self.tr("按页通过：不要求逐个确认字段（错误和重复仍会询问）")
+        )
         self.test_button = QPushButton(self.tr("测试连接"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
@@ -150,6 +153,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow("", self.recognize_on_open)
         form.addRow("", self.force_ocr)
+        form.addRow("", self.approve_page_level)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -172,6 +176,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.recognize_on_open.setChecked(prefs.recognize_on_open)
         self.force_ocr.setChecked(prefs.force_ocr)
+        self.approve_page_level.setChecked(prefs.approve_page_level)
         self._update_cloud_enabled()
 
     def keys_available(self) -> bool:
@@ -214,6 +219,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             recognize_on_open=self.recognize_on_open.isChecked(),
             force_ocr=self.force_ocr.isChecked(),
+            approve_page_level=self.approve_page_level.isChecked(),
         )
 
     def save_keys(self) -> str | None:

@@ -14,7 +14,12 @@ import pytest
 from desktop_app.core.codec import parse_response
 from desktop_app.core.schema import FormType
 from desktop_app.store.export import export_from_store, recognized_page_ids
-from desktop_app.store.export_rows import ERRORS_COLUMN, FORCED_COLUMN, SOURCE_COLUMN
+from desktop_app.store.export_rows import (
+    DUPLICATE_COLUMN,
+    ERRORS_COLUMN,
+    FORCED_COLUMN,
+    SOURCE_COLUMN,
+)
 
 
 @pytest.fixture
@@ -240,3 +245,31 @@ def test_the_source_column_says_read_from_text_or_recognized(
     export_from_store(store, "json", tmp_path / "out.json")
     sources = re.findall(r'"Source": "(\w+)"', (tmp_path / "out.json").read_text("utf-8"))
     assert sources == ["text", "local"]
+
+
+def test_duplicates_are_marked_in_their_own_column(store, fake_doc, motor_result, tmp_path) -> None:
+    first, twin, other = (fake_doc(store, f"{n}.png")[0] for n in ("first", "twin", "other"))
+    store.save_recognition(first, motor_result)
+    store.save_recognition(twin, motor_result)  # the same 发票代码 and 发票号码
+    different = motor_result.with_value("发票号码", "00000001").with_value("机打号码", "00000001")
+    store.save_recognition(other, different)
+    for page in (first, twin, other):
+        store.approve(page)
+    out = tmp_path / "out.csv"
+    export_from_store(store, "csv", out)
+    rows = _read_csv(out)
+    assert [r[DUPLICATE_COLUMN] for r in rows] == [
+        "重复发票：twin.png 第 1 页",
+        "重复发票：first.png 第 1 页",
+        "",
+    ]
+    workbook = openpyxl.load_workbook(
+        export_from_store(store, "xlsx", tmp_path / "o.xlsx").files[0]
+    )
+    sheet = workbook.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    column = header.index(DUPLICATE_COLUMN)
+    assert [row[column].value for row in sheet.iter_rows(min_row=2)][:2] == [
+        "重复发票：twin.png 第 1 页",
+        "重复发票：first.png 第 1 页",
+    ]

@@ -1,0 +1,189 @@
+"""A review a clerk can trust, driven as a clerk drives it: the real window, keys pressed.
+
+Approval means reviewed (Ctrl+Enter asks, listing what is open; approving anyway is a
+choice and audited), and approval stays true (an edit puts the page back to review,
+F5 asks first). Everything is real except the engine (a fake answering at once) and
+the pages (drawn by the test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from window_fakes import FakeBackend, write_page
+
+from desktop_app.review.preferences import Preferences
+from desktop_app.store import PageStatus
+from desktop_app.ui.app import build_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def clerk_window(qtbot, tmp_path: Path) -> Callable[..., object]:
+    """A shown, active window with its own database and a fake engine."""
+
+    def make(**preferences: object):
+        window = build_window(
+            Preferences(**preferences),  # type: ignore[arg-type]
+            backend=FakeBackend(),
+            preferences_path=tmp_path / "preferences.json",
+            store_path=tmp_path / "review.sqlite3",
+            remember_geometry=False,
+        )
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def open_and_wait(qtbot, window, *paths: Path) -> None:
+    """Add files as the clerk does and wait until the first one added is open and recognized."""
+    window.open_paths(list(paths))
+    wait_for_review_of(qtbot, window, paths[0])
+    qtbot.waitUntil(lambda: window.panel.current is not None, timeout=5000)
+
+
+def wait_for_review_of(qtbot, window, path: Path) -> None:
+    session = window.session
+
+    def shown() -> bool:
+        key = session.current
+        return key is not None and session.queue.document(key).path == path.resolve()
+
+    qtbot.waitUntil(shown, timeout=10000)
+    qtbot.waitUntil(lambda: session.current_review is not None, timeout=10000)
+
+
+def focused_editor(qtbot, window):
+    editor = window.panel.rows[window.panel.current].editor
+    qtbot.waitUntil(editor.hasFocus, timeout=5000)
+    return editor
+
+
+def page_status(window) -> PageStatus:
+    return window.session.store.page(window.session.queue.pages[0].id).status
+
+
+def confirm_every_field(qtbot, window) -> None:
+    """Enter on each field the window moves to, until none needs review."""
+    review = window.session.current_review
+    for _ in range(80):
+        if not any(review.needs_review(n) for n in review.names()):
+            return
+        qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return)
+    raise AssertionError("Enter did not walk through the fields")
+
+
+def test_ctrl_enter_on_an_unreviewed_page_asks_and_enter_goes_to_the_first_field(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window()
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    editor = focused_editor(qtbot, window)
+    first_open = window.panel.current
+
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    dialog = window.approval.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert page_status(window) is PageStatus.NEEDS_REVIEW
+    lines = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any(line.startswith("未确认") for line in lines)
+    assert dialog.go_button.isDefault() and not dialog.approve_button.isDefault()
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # habit: Enter — goes to the field, approves nothing
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert page_status(window) is PageStatus.NEEDS_REVIEW
+    assert window.panel.current == first_open
+    qtbot.waitUntil(window.panel.rows[first_open].editor.hasFocus)
+
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
+    dialog = window.approval.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.approve_button.click()  # approving anyway is its own button
+    assert page_status(window) is PageStatus.APPROVED
+    notes = [e.new for e in window.session.store.audit_trail() if e.action == "status"]
+    assert notes[-1].startswith("approved (approved anyway:")
+    assert "unconfirmed" in notes[-1]
+
+
+def test_a_fully_confirmed_page_is_approved_without_a_question(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window()
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    confirm_every_field(qtbot, window)
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
+    assert window.approval.dialog is None
+    assert page_status(window) is PageStatus.APPROVED
+
+
+def test_page_level_approval_still_asks_for_errors_and_duplicates(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window(approve_page_level=True)
+    first, twin = write_page(tmp_path / "a.png"), write_page(tmp_path / "b.png")
+    open_and_wait(qtbot, window, first)
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
+    assert window.approval.dialog is None  # the office's choice: no field-by-field question
+    assert page_status(window) is PageStatus.APPROVED
+    note = [e.new for e in window.session.store.audit_trail() if e.action == "status"][-1]
+    assert "page-level approval" in note
+
+    open_and_wait(qtbot, window, twin)  # the same invoice code and number: a duplicate
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
+    dialog = window.approval.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    lines = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert lines[0].startswith("重复：与 a.png")
+    assert dialog.cancel_button.isDefault()  # nothing to go to: the default keeps it open
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    twin_page = window.session.queue.page(window.session.current)
+    assert window.session.store.page(twin_page.id).status is PageStatus.NEEDS_REVIEW
+
+
+def first_doc(window) -> int:
+    return window.session.queue.pages[0].document_id
+
+
+def test_an_edit_after_approval_puts_the_page_back_to_review_and_f5_asks(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window()
+    first, second = write_page(tmp_path / "a.png"), write_page(tmp_path / "b.png")
+    open_and_wait(qtbot, window, first, second)
+    confirm_every_field(qtbot, window)
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
+    assert page_status(window) is PageStatus.APPROVED
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp)  # back to the approved page
+    wait_for_review_of(qtbot, window, first)
+
+    calls = window.session.backend.calls
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)  # approved: F5 asks, Cancel is the default
+    question = window.recognize_flow.dialog
+    qtbot.waitUntil(question.isVisible)
+    assert question.defaultButton() is question.button(question.StandardButton.Cancel)
+    qtbot.keyClick(question, Qt.Key.Key_Return)
+    assert page_status(window) is PageStatus.APPROVED
+    assert window.session.backend.calls == calls  # not recognized again
+
+    window.panel.select_field("发票号码")
+    editor = focused_editor(qtbot, window)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "00012346")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaving the field commits the edit
+    qtbot.waitUntil(lambda: page_status(window) is PageStatus.NEEDS_REVIEW, timeout=5000)
+    trail = window.session.store.audit_trail()
+    assert trail[-1].action == "status"
+    assert trail[-1].new == "needs_review (value changed after approval)"
+    assert not window.session.current_review.approved
+    QApplication.processEvents()
+    assert "待审核" in window.banner.text()

@@ -1,0 +1,53 @@
+"""What stands between a page and its approval: errors, unconfirmed fields, duplicates."""
+
+from __future__ import annotations
+
+from window_fakes import sample_result
+
+from desktop_app.review.approval import approval_issues
+from desktop_app.review.review_state import ReviewState
+from desktop_app.store import Duplicate
+
+
+def test_an_unreviewed_page_must_ask_unless_approved_by_page() -> None:
+    review = ReviewState(sample_result())
+    issues = approval_issues(review)
+    assert issues.errors == ()
+    assert len(issues.unconfirmed) == len(review.names())
+    assert issues.must_ask() and not issues.must_ask(page_level=True)
+    assert issues.first_field() == review.names()[0]
+    assert issues.first_field(page_level=True) is None
+    assert issues.audit_note(page_level=True).endswith("unconfirmed, page-level approval")
+
+
+def test_errors_come_first_and_always_ask() -> None:
+    review = ReviewState(sample_result())
+    for name in review.names():
+        review.set_confirmed(name)
+    review.set_value("价税合计(小写)", "¥1.00")  # the sum no longer adds up
+    issues = approval_issues(review, language="en")
+    assert issues.errors[0].name in ("不含税价(小写)", "增值税税额", "价税合计(小写)")
+    assert issues.unconfirmed == ()
+    assert issues.must_ask(page_level=True)
+    assert issues.first_field(page_level=True) == issues.errors[0].name
+    assert all(i.why for i in issues.errors)
+    assert issues.audit_note().startswith(f"approved anyway: {len(issues.errors)} errors (")
+
+
+def test_a_duplicate_always_asks_and_a_reviewed_page_does_not() -> None:
+    review = ReviewState(sample_result())
+    for name in review.names():
+        review.set_confirmed(name)
+    assert not approval_issues(review).must_ask()
+    assert approval_issues(review).audit_note() == ""
+    twin = approval_issues(review, [Duplicate(1, 2, "same_invoice")])
+    assert twin.must_ask(page_level=True)
+    assert twin.first_field() is None
+    assert twin.audit_note() == "approved anyway: duplicate"
+
+
+def test_an_edit_withdraws_the_approval() -> None:
+    review = ReviewState(sample_result())
+    review.approved = True
+    review.set_value("发票号码", "00012346")
+    assert not review.approved

@@ -35,6 +35,17 @@ def default_validator(values: Mapping[str, str], form: FormType | None = None) -
     return validate(values, form)
 
 
+def _checks_with_qr(qr: str) -> Validator:
+    """``default_validator`` holding the fields against the page's QR payload (when it has one)."""
+    if not qr:
+        return default_validator
+
+    def checks(values: Mapping[str, str], form: FormType | None = None) -> list[CheckResult]:
+        return validate(values, form, qr=qr)
+
+    return checks
+
+
 @dataclass
 class FieldReview:
     """One field under review: its spec, what the engine read, what the clerk holds now."""
@@ -102,7 +113,7 @@ class ReviewState:
     def __init__(self, result: RecognitionResult, validator: Validator | None = None) -> None:
         self.result = result
         self.form: FormType = result.form_type or FormType.MOTOR
-        self._validator = validator or default_validator
+        self._validator = validator or _checks_with_qr(result.qr)
         self._fields: dict[str, FieldReview] = {}
         for spec in fields_of(self.form):
             self._fields[spec.name] = FieldReview(spec, "", "")

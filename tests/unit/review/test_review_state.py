@@ -77,3 +77,21 @@ def test_fields_the_engine_doubts_are_reviewed_first_until_edited() -> None:
     assert not review.field("开票日期").doubtful
     assert review.review_order()[0] == "增值税税额"
     assert ReviewState(result).review_order() == ReviewState(result).names()
+
+
+def test_the_page_qr_code_is_checked_as_the_clerk_edits() -> None:
+    from dataclasses import replace
+
+    result = sample_result()
+    number, day = result.value("发票号码"), result.value("开票日期")
+    code = result.value("发票代码")
+    qr = f"01,03,{code},{number},1.00,{day.replace('-', '')},,AB"  # its amount equals no total
+    state = ReviewState(replace(result, qr=qr))
+    failed = {c.check_id for name in state.names() for c in state.field(name).checks}
+    assert "qr_match" in failed
+    assert [c.check_id for c in state.field("开票日期").checks] == []
+    state.set_value("开票日期", "2000-01-01")
+    assert "qr_match" in {c.check_id for c in state.field("开票日期").checks}
+    # Without a QR payload nothing is compared.
+    plain = ReviewState(result)
+    assert "qr_match" not in {c.check_id for n in plain.names() for c in plain.field(n).checks}

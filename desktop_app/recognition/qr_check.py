@@ -24,6 +24,7 @@ from desktop_app.core.model import RecognitionResult, RecognizedField
 from desktop_app.core.text import LocalizedText
 from desktop_app.core.values import parse_date, parse_money
 from desktop_app.documents.page import PageImage
+from desktop_app.documents.page_text import ORIGIN_XML
 
 #: Note on a field whose OCR reading the QR code replaced.
 NOTE_FROM_QR = LocalizedText(
@@ -51,6 +52,8 @@ def page_qr(page: PageImage, read: QrReader = _read_page_codes) -> InvoiceQr | N
     stated = page.text.extras.get("qr", "") if page.text is not None else ""
     if stated and (qr := parse_invoice_qr(stated)) is not None:
         return qr
+    if page.text is not None and page.text.origin == ORIGIN_XML:
+        return None  # the app drew that page from the XML: it has no QR code to decode
     for text in read(page):
         if (qr := parse_invoice_qr(text)) is not None:
             return qr

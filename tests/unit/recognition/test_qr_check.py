@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app.core.checks import validate
 from desktop_app.core.model import RecognitionResult, RecognizedField
 from desktop_app.documents.page import PageImage
-from desktop_app.documents.page_text import ORIGIN_OCR, ORIGIN_PDF, PageText
+from desktop_app.documents.page_text import ORIGIN_OCR, ORIGIN_PDF, ORIGIN_XML, PageText
 from desktop_app.recognition.qr_check import apply_qr, page_qr, settle_from_qr
 from tests.unit.test_checks import E_MOTOR, E_QR, E_TODAY, SEED, TODAY
 
@@ -107,3 +107,9 @@ def test_an_amount_as_close_to_two_totals_is_no_evidence() -> None:
     values = {"价税合计(小写)": "¥100.01", "不含税价(小写)": "¥100.02"}
     out = apply_qr(result_of(values), page(), read=reader(qr))
     assert out.values() == values
+
+
+def test_a_page_drawn_from_xml_is_not_searched_for_a_code() -> None:
+    read = reader(E_QR)
+    assert page_qr(page(ORIGIN_XML), read) is None and read.calls == []
+    assert page_qr(page(ORIGIN_XML, stated=E_QR), read).raw == E_QR

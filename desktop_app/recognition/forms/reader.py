@@ -76,7 +76,7 @@ def read_form(page: PageText) -> FormReading:
             placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
     labels = [p for p in placed if p.token.is_label]
     _resolve_sections(labels, kind.form)
-    labels = [p for p in labels if p.label is not None and p.label.name and not p.token.vertical]
+    labels = [p for p in labels if p.label is not None and p.label.name and not _header(p)]
     values = [p for p in placed if not p.token.is_label and not _is_title(p.token, kind)]
     owned: dict[int, list[Token]] = {id(p): [] for p in labels}
     for value in values:
@@ -112,21 +112,33 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
         opening = next((c for c in candidates if c.opens), None)
         if opening is not None:
             openers.append((placed, opening.opens or ""))
-        elif placed.token.vertical:
-            placed.label = None  # a side header naming no section: not a field's label
     for placed in ordered:
         candidates = L.labels_for(form, placed.token.wording)
         explicit = [c for c in candidates if c.section is None]
         if explicit:
             placed.label = explicit[0]
             continue
-        section = _section_of(placed, openers)
+        section = _section_of(placed, openers, {c.section for c in candidates})
         placed.label = next((c for c in candidates if c.section == section), None)
 
 
-def _section_of(placed: _Placed, openers: list[tuple[_Placed, str]]) -> str | None:
+def _header(placed: _Placed) -> bool:
+    """A side header (printed down a block) that opens a section: it feeds no field.
+    One that names a field of its own (备注 down the side of the remarks) is a label."""
+    return placed.token.vertical and placed.label is not None and placed.label.opens is not None
+
+
+#: Sections of the amount rows: they own only (小写), so a contact label (地址, 电话 …)
+#: printed after them still belongs to the party block above them.
+_AMOUNT_SECTIONS = frozenset({L.TOTAL, L.NET})
+
+
+def _section_of(
+    placed: _Placed, openers: list[tuple[_Placed, str]], defined: set[str | None]
+) -> str | None:
     """The section a generic label stands in: the nearest opener left of it on its row
-    (a side header counts over its whole ruled block), else the last one opened above."""
+    (a side header counts over its whole ruled block), else the last one opened above;
+    an amount row that does not define the label is passed over."""
     token = placed.token
     left = []
     for opener, section in openers:
@@ -138,10 +150,17 @@ def _section_of(placed: _Placed, openers: list[tuple[_Placed, str]]) -> str | No
             beside = _overlap_y(opener.token.box, token.box) > 0.3
         if beside:
             left.append((opener.token.box[2], section))
-    if left:
-        return max(left)[1]
-    above = [(o.token.box[1], section) for o, section in openers if o.token.box[3] <= token.cy]
-    return max(above)[1] if above else None
+    for _, section in sorted(left, reverse=True):
+        if section in defined or section not in _AMOUNT_SECTIONS:
+            return section
+    above = sorted(
+        ((o.token.box[1], section) for o, section in openers if o.token.box[3] <= token.cy),
+        reverse=True,
+    )
+    for _, section in above:
+        if section in defined or section not in _AMOUNT_SECTIONS:
+            return section
+    return None
 
 
 def _overlap_y(a: Box, b: Box) -> float:
@@ -171,14 +190,27 @@ def _owner(value: _Placed, labels: list[_Placed]) -> _Placed | None:
 def _from_cell_right(
     label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
 ) -> list[Token]:
-    """The unclaimed tokens of the cell right of ``label``'s, when that cell has no label
-    of its own left of them (the label sits alone in its cell)."""
+    """The value of a label alone in its cell: the unclaimed tokens of the cell to its
+    right; or, when that cell holds labels (a header row of labels) or the label ends the
+    row, of the cell below it (values printed under their labels). An empty cell to the
+    right is a blank value."""
     if not ruling.ruled:
         return []
     right = ruling.right_of(label.cell, label.token.cy)
-    if right is None or right[0] < label.cell[2] - 1:
+    if right is not None and right[0] >= label.cell[2] - 1 and right[2] < ruling.width - 1:
+        if not any(same_cell(p.cell, right) for p in labels):
+            return _claim(values, right)
+    below = ruling.below(label.cell, label.token.cx)
+    if below is None or below[1] < label.cell[3] - 1:
         return []
-    taken = [p for p in values if not p.claimed and same_cell(p.cell, right)]
+    if any(same_cell(p.cell, below) for p in labels):
+        return []
+    return _claim(values, below)
+
+
+def _claim(values: list[_Placed], cell: Cell) -> list[Token]:
+    """The unclaimed value tokens of ``cell``, now claimed."""
+    taken = [p for p in values if not p.claimed and same_cell(p.cell, cell)]
     for p in taken:
         p.claimed = True
     return [p.token for p in taken]

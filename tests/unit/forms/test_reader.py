@@ -118,6 +118,7 @@ def test_motor_einvoice_every_field() -> None:
     assert got["主管税务机关"] == "国家税务总局上海市浦东新区税务局"
     assert got["主管税务机关代码"] == "131011500"
     assert got["限乘人数"] == "5"
+    assert got["进口证明书号"] == ""
     assert got["备注"] == "一车一票"
     assert got["省"] == "上海市"
     assert got["市"] == "上海市"
@@ -236,3 +237,39 @@ def test_used_car_sections_tell_the_four_telephones_apart() -> None:
     assert got["车价合计(大写)"] == "壹拾万元整"
     assert got["车价合计(小写)"] == "¥100000.00"
     assert got["省"] == "北京市"
+
+
+def test_values_under_a_header_row_of_labels() -> None:
+    """Labels in a header row, values in the row below (a vehicle table)."""
+    rows = [
+        [("车辆类型", 200), ("厂牌型号", 400), ("产地", 200)],
+        [("轿车", 200), ("丰田牌TV7250", 400), ("天津", 200)],
+        [("合格证号", 200), ("进口证明书号", 400), ("限乘人数", 200)],
+        [("WTB123", 200), ("", 400), ("5", 200)],
+    ]
+    got = values(table(rows, header=TITLE + HEAD))
+    assert got["车辆类型"] == "轿车"
+    assert got["厂牌型号"] == "丰田牌TV7250"
+    assert got["产地"] == "天津"
+    assert got["合格证号"] == "WTB123"
+    assert got["限乘人数"] == "5"
+
+
+def test_contact_rows_after_the_amounts_belong_to_the_seller() -> None:
+    rows = [
+        [("销售方名称", 200), ("某汽车销售有限公司", 600)],
+        [("价税合计", 200), ("壹拾万元整", 400), ("（小写）¥100000.00", 200)],
+        [("不含税价", 200), ("¥88495.58", 600)],
+        [("地址", 200), ("某市某路1号", 300), ("电话", 100), ("0123-4567890", 200)],
+    ]
+    got = values(table(rows, header=TITLE + HEAD))
+    assert got["销售方地址"] == "某市某路1号"
+    assert got["销售方电话"] == "0123-4567890"
+    assert got["价税合计(小写)"] == "¥100000.00"
+
+
+def test_remarks_named_only_by_a_side_header() -> None:
+    page = table([[("", 60), ("分期付款", 600)]], header=TITLE + HEAD)
+    side = [span("备", 46, 205), span("注", 46, 230)]  # printed down the first cell
+    page = type(page)(page.width, page.height, page.dpi, page.spans + tuple(side), page.rules)
+    assert values(page)["备注"] == "分期付款"

@@ -197,9 +197,9 @@ def _from_cell_right(
     if not ruling.ruled:
         return []
     right = ruling.right_of(label.cell, label.token.cy)
-    if right is not None and right[0] >= label.cell[2] - 1 and right[2] < ruling.width - 1:
-        if not any(same_cell(p.cell, right) for p in labels):
-            return _claim(values, right)
+    inside = right is not None and right[0] >= label.cell[2] - 1 and right[2] < ruling.width - 1
+    if inside and not any(same_cell(p.cell, right) for p in labels):
+        return _claim(values, right)
     below = ruling.below(label.cell, label.token.cx)
     if below is None or below[1] < label.cell[3] - 1:
         return []

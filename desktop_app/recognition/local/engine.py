@@ -25,8 +25,10 @@ from desktop_app.core.error_codes import service_error
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import Point, Polygon, RecognitionResult, RecognizedField
 from desktop_app.documents.page import PageImage
+from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INVOICE
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
+from desktop_app.recognition.local.structure import STRUCTURE, read_by_structure, which_reader
 
 log = logging.getLogger(__name__)
 NOT_AN_INVOICE = "Local.NotAnInvoice"
@@ -115,12 +117,21 @@ class LocalEngine:
         self, image: Any, lines: list[OcrLine], cancel: CancelToken | None, clock: _OcrClock
     ) -> tuple[RecognizedField, ...]:
         _check(cancel)
+        if which_reader(lines, *self._extractor.template_fit(lines)) == STRUCTURE:
+            try:
+                return read_by_structure(image, lines)
+            except RecognitionError as exc:
+                if exc.code != TEXT_NOT_AN_INVOICE:
+                    raise  # another kind of invoice: said by name
+                # No title the form reader knows: the template decides (and may turn the page).
         if not hasattr(self._reader, "read_regions"):
             return self._extractor.extract(lines)
 
         def reread(regions: list[Polygon]) -> list[tuple[str, float]]:
             try:
-                return clock.time(self._reader.read_regions, image, regions)
+                # Read again without the red seal: a value under a seal (the tax rate, an
+                # amount) is what the first reading most often lost or mixed with seal text.
+                return clock.time(self._reader.read_regions, without_red(image), regions)
             except Exception:  # the second look is a bonus: never lose the first one for it
                 log.exception("second look at %d regions failed", len(regions))
                 return [("", 0.0)] * len(regions)
@@ -186,6 +197,19 @@ def turn_back(line: OcrLine, turns: int, width: int, height: int) -> OcrLine:
 
     corners = tuple(back(p) for p in line.polygon)
     return OcrLine(line.text, corners, line.score, line.red)  # type: ignore[arg-type]
+
+
+def without_red(image: Any) -> Any:
+    """``image`` with red ink (seals, the form's own print) faded to paper, black kept.
+
+    The red channel alone: black print is dark in every channel, red ink is bright in
+    the red one, so a seal over a value vanishes while the value stays (colour
+    separation, as a drop-out filter in a scanner does).
+    """
+    if image.ndim != 3:
+        return image
+    red = np.ascontiguousarray(image[:, :, 2])
+    return np.dstack([red, red, red])
 
 
 def decode_image(page: PageImage) -> Any:

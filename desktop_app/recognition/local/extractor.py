@@ -11,6 +11,7 @@ import itertools
 
 from desktop_app.core.confidence import COMPUTED, field_confidences
 from desktop_app.core.error_codes import service_error
+from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognizedField, Rect
 from desktop_app.core.schema import MOTOR_OPTIONAL_FIELDS, FieldSpec, FormType, fields_of
 from desktop_app.recognition.local.alignment import PageAlignment, align
@@ -61,6 +62,17 @@ class InvoiceExtractor:
         if alignment is None or len(alignment.anchors) < MIN_LABELS // 2:
             raise service_error("Local.NotAnInvoice", "too few form labels were read")
         return self._fields(form, text, alignment, reread)
+
+    def template_fit(self, lines: list[OcrLine]) -> tuple[int, int]:
+        """How many label readings the page has and how many the template's geometry
+        placed ((0, 0) when the page shows no form to the template)."""
+        try:
+            form, text = self.detect(lines)
+        except RecognitionError:
+            return 0, 0
+        alignment = align(text.labels, LABELS[form], LABEL_POSITIONS[form])
+        placed = len(alignment.anchors) if alignment is not None else 0
+        return len(text.labels), placed
 
     def detect(self, lines: list[OcrLine]) -> tuple[FormType, PageText]:
         """The page's form (title first, else the labels), and its lines sorted for it."""

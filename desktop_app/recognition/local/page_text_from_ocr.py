@@ -31,6 +31,8 @@ FRAME_SHARE = 0.5
 MIN_FRAME_SPAN = 0.25
 #: The ink of a character fills about this share of the OCR detector's (padded) box.
 INK_SHARE = 0.7
+#: A rule lying this much of its length inside a line of text is part of that text.
+INSIDE_TEXT_SHARE = 0.8
 #: Resolution assumed for an image that states none (a scan at 150 dpi is typical).
 DEFAULT_DPI = 150.0
 
@@ -75,7 +77,9 @@ def ocr_page_text(image: Any, lines: Sequence[OcrLine], dpi: float | None = None
     segments = find_segments(image, char_height(lines))
     matrix, how = rectifying_matrix(segments, width, height)
     spans = tuple(_span(line, matrix) for line in lines)
-    rules = tuple(_rule(segment, matrix) for segment in segments)
+    rules = tuple(
+        rule for rule in (_rule(s, matrix) for s in segments) if not _inside_text(rule, spans)
+    )
     text = PageText(
         width=float(width),
         height=float(height),
@@ -178,6 +182,23 @@ def _span(line: OcrLine, matrix: np.ndarray) -> TextSpan:
     corners = _apply(matrix, list(line.polygon))
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     return TextSpan(line.text, (min(xs), min(ys), max(xs), max(ys)), score=float(line.score))
+
+
+def _inside_text(rule: Rule, spans: Sequence[TextSpan]) -> bool:
+    """Whether ``rule`` lies within a line of text: strokes of its characters run together
+    (``一一``, a row of digits' bars), not the form's ruling, which runs on past its text."""
+    length = max(rule.x1 - rule.x0, rule.y1 - rule.y0, 1.0)
+    for span in spans:
+        x0, y0, x1, y1 = span.box
+        if rule.horizontal and y0 < rule.y0 < y1:
+            covered = min(rule.x1, x1) - max(rule.x0, x0)
+        elif not rule.horizontal and x0 < rule.x0 < x1:
+            covered = min(rule.y1, y1) - max(rule.y0, y0)
+        else:
+            continue
+        if covered >= INSIDE_TEXT_SHARE * length:
+            return True
+    return False
 
 
 def _rule(segment: Segment, matrix: np.ndarray) -> Rule:

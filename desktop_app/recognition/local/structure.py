@@ -1,0 +1,137 @@
+"""Reading a page image by its structure: labels and ruled cells, not the template.
+
+The template extraction (``extractor``) knows one layout of each paper form, measured
+on one rendering (the 2015 机动车 and 二手车 forms), and reads it very well. Pages of
+other generations — the 2021 机动车 layout with one buyer ID cell, a 数电 e-invoice
+printed on paper and scanned, an older print run whose cells moved — put values into
+the wrong fields there. Such pages are read instead by the label-and-cell form reader
+(``recognition.forms``), fed with the page's OCR lines and the ruling found on the image
+(``page_text_from_ocr``): each label found, each value from its label's cell.
+
+``which_reader`` decides: the template when the page's labels sit where the template
+expects them, the structure when the page is a printed e-invoice or its labels do not
+fit the template. Values are then put in the service's format by kind (the same
+normalization as the template's: OCR confusions in codes, money, dates), their boxes
+mapped back to the image, and their confidence taken from the OCR scores and checks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from desktop_app.core.confidence import field_confidences
+from desktop_app.core.model import RecognizedField, Rect
+from desktop_app.core.schema import FormType, field_spec
+from desktop_app.recognition.forms import labels as form_labels
+from desktop_app.recognition.forms import read_form
+from desktop_app.recognition.forms.answer import answer_fields
+from desktop_app.recognition.local.anchors import STAMP_RED, edit_distance, is_noise
+from desktop_app.recognition.local.fragments import Fragment
+from desktop_app.recognition.local.labels import TITLES, fold_label
+from desktop_app.recognition.local.normalize import normalize
+from desktop_app.recognition.local.ocr import OcrLine
+from desktop_app.recognition.local.page_text_from_ocr import OcrPage, ocr_page_text
+
+TEMPLATE, STRUCTURE = "template", "structure"
+#: The template reads a page when at least this share of its label readings were placed
+#: by the template's geometry (dev pages of the 2015 forms: see docs/benchmarks.md).
+MIN_TEMPLATE_FIT = 0.75
+_EINVOICE_TITLE = "电子发票"
+#: A line this close (edit distance) to a vehicle invoice's title is that title misread.
+MAX_TITLE_MISREAD = 2
+
+
+def which_reader(lines: Sequence[OcrLine], labels_read: int, labels_placed: int) -> str:
+    """``TEMPLATE`` or ``STRUCTURE`` for a page, from its OCR lines and how well the
+    template's label positions fit the labels read (``labels_placed`` of ``labels_read``)."""
+    if any(_EINVOICE_TITLE in fold_label(line.text) for line in lines):
+        return STRUCTURE
+    if labels_read and labels_placed / labels_read < MIN_TEMPLATE_FIT:
+        return STRUCTURE
+    return TEMPLATE
+
+
+def printed_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """The lines that can be form print or values: no seal text, no cipher block.
+
+    Values are printed black, so a red line is the form's own print (its title, its
+    labels: kept) or a seal (the seller's name round its rim: dropped); the two reds are
+    too close to tell apart by colour, so a red line is kept when it starts like a label.
+    """
+    kept = []
+    for line in lines:
+        if _is_title(line):
+            kept.append(line)
+            continue
+        fragment = Fragment(line.text.strip(), line.polygon, line.score)
+        if is_noise(fragment):
+            continue
+        if line.red < STAMP_RED or _starts_like_a_label(line.text):
+            kept.append(line)
+    return kept
+
+
+@functools.lru_cache(maxsize=1)
+def _label_starts() -> frozenset[str]:
+    """Every two-character piece of every label wording of both forms."""
+    texts = {w for form in FormType for w in form_labels.wordings(form)}
+    return frozenset(w[i : i + 2] for w in texts for i in range(len(w) - 1))
+
+
+def _starts_like_a_label(text: str) -> bool:
+    return form_labels.fold(text)[:2] in _label_starts()
+
+
+def _is_title(line: OcrLine) -> bool:
+    folded = fold_label(line.text)
+    return _EINVOICE_TITLE in folded or any(title in folded for title in TITLES.values())
+
+
+def titles_read_back(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """``lines`` with a vehicle invoice's title misread by a character or two read back
+    (``手车销售统一发票`` for ``二手车销售统一发票``): the form reader tells the form, and
+    refuses other invoices by name, from the title, so a misread must not refuse it."""
+    out = []
+    for line in lines:
+        folded = fold_label(line.text)
+        body = folded.replace(_EINVOICE_TITLE, "").strip("()（）")
+        best = min(TITLES.values(), key=lambda title: edit_distance(body, title))
+        close = 0 < edit_distance(body, best) <= MAX_TITLE_MISREAD and len(body) >= 6
+        if close and not body.isascii():
+            head = f"{_EINVOICE_TITLE}（" if _EINVOICE_TITLE in folded else ""
+            tail = "）" if line.text.rstrip().endswith((")", "）")) else ""
+            line = OcrLine(head + best + tail, line.polygon, line.score, line.red)
+        out.append(line)
+    return out
+
+
+def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedField, ...]:
+    """Every field of the invoice on ``image`` by label and cell; raises the form
+    reader's ``RecognitionError`` for a page that is no vehicle invoice."""
+    page = ocr_page_text(image, printed_lines(titles_read_back(lines)))
+    reading = read_form(page.text)
+    scores: dict[str, float | None] = {}
+    out = []
+    for answered in answer_fields(reading):
+        spec = field_spec(reading.form, answered.name)
+        value = answered.value
+        if spec is not None and spec.printed and value:
+            value = normalize(spec.kind, value)
+            read = reading.values.get(answered.name) or reading.values.get("主管税务机关")
+            scores[answered.name] = read.score if read is not None else None
+        out.append(_in_image(replace(answered, value=value), page))
+    values = {f.name: f.value for f in out}
+    confidences = field_confidences(scores, values, reading.form, qr=reading.extras.get("qr", ""))
+    return tuple(replace(f, confidence=confidences.get(f.name)) for f in out)
+
+
+def _in_image(answered: RecognizedField, page: OcrPage) -> RecognizedField:
+    """``answered`` with its box (rectified frame) turned into the image's pixels."""
+    if answered.rect is None or not answered.value:
+        return replace(answered, polygon=None, rect=None)
+    r = answered.rect
+    polygon = page.polygon_in_image((r.x, r.y, r.x + r.width, r.y + r.height))
+    return replace(answered, polygon=polygon, rect=Rect.bounding(polygon))

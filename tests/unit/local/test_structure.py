@@ -1,0 +1,134 @@
+"""Pages read by structure: which reader, and a drawn e-invoice grid read by label and cell."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from desktop_app.core.errors import RecognitionError
+from desktop_app.core.model import Rect
+from desktop_app.recognition.local.ocr import OcrLine
+from desktop_app.recognition.local.structure import (
+    STRUCTURE,
+    TEMPLATE,
+    printed_lines,
+    read_by_structure,
+    which_reader,
+)
+
+TITLE = "电子发票（机动车销售统一发票）"
+# (row top, row bottom) and the cells of each row: (x0, x1, text); labels end with "".
+ROWS = [
+    ((120, 170), [(40, 200, "发票号码：25442000000012345678")]),
+    ((170, 220), [(40, 200, "购买方名称"), (200, 900, "广州明达物流有限公司")]),
+    (
+        (220, 270),
+        [(40, 200, "统一社会信用代码/纳税人识别号/身份证明号码"), (200, 900, "91440101MA5CXYZ12U")],
+    ),
+    (
+        (270, 320),
+        [
+            (40, 200, "车辆类型"),
+            (200, 450, "轿车"),
+            (450, 600, "厂牌型号"),
+            (600, 900, "丰田牌TV7250GLD"),
+        ],
+    ),
+    (
+        (320, 370),
+        [
+            (40, 200, "价税合计（大写）"),
+            (200, 600, "肆万圆整"),
+            (600, 700, "（小写）"),
+            (700, 900, "¥40000.00"),
+        ],
+    ),
+]
+
+
+def _page() -> tuple[np.ndarray, list[OcrLine]]:
+    """A ruled page and the OCR lines of its text (each line centred in its cell)."""
+    page = np.full((420, 960, 3), 255, np.uint8)
+    lines = [OcrLine(TITLE, ((300, 40), (660, 40), (660, 80), (300, 80)), 0.99)]
+    for (top, bottom), cells in ROWS:
+        cv2.line(page, (40, top), (900, top), (30, 30, 30), 2)
+        for x0, x1, text in cells:
+            cv2.line(page, (x0, top), (x0, bottom), (30, 30, 30), 2)
+            width = min(x1 - x0 - 16, 14 * len(text))
+            lx, ly = x0 + 8, (top + bottom) / 2 - 10
+            lines.append(
+                OcrLine(
+                    text, ((lx, ly), (lx + width, ly), (lx + width, ly + 20), (lx, ly + 20)), 0.97
+                )
+            )
+        cv2.line(page, (900, top), (900, bottom), (30, 30, 30), 2)
+    cv2.line(page, (40, 370), (900, 370), (30, 30, 30), 2)
+    return page, lines
+
+
+def test_the_template_reads_pages_whose_labels_it_places() -> None:
+    line = OcrLine("机动车销售统一发票", ((0, 0), (9, 0), (9, 9), (0, 9)))
+    assert which_reader([line], 40, 39) == TEMPLATE
+    assert which_reader([line], 40, 20) == STRUCTURE  # another layout
+    assert which_reader([OcrLine(TITLE, line.polygon)], 40, 40) == STRUCTURE  # printed 数电
+
+
+def test_seal_text_and_the_cipher_block_are_no_print() -> None:
+    box = ((0, 0), (90, 0), (90, 20), (0, 20))
+    kept = printed_lines(
+        [
+            OcrLine("发票专用章", box, red=0.8),
+            OcrLine("<>*+-/0398*<>", box),
+            OcrLine("轿车", box),
+        ]
+    )
+    assert [line.text for line in kept] == ["轿车"]
+
+
+@pytest.mark.parametrize("tilt", [0.0, 2.0])
+def test_a_printed_einvoice_is_read_by_label_and_cell(tilt: float) -> None:
+    page, lines = _page()
+    if tilt:
+        turn = cv2.getRotationMatrix2D((480, 210), tilt, 1.0)
+        page = cv2.warpAffine(page, turn, (960, 420), borderValue=(255, 255, 255))
+        lines = [
+            OcrLine(
+                line.text,
+                tuple(tuple(turn @ np.array([x, y, 1.0])) for x, y in line.polygon),  # type: ignore[arg-type]
+                line.score,
+            )
+            for line in lines
+        ]
+    fields = {f.name: f for f in read_by_structure(page, lines)}
+    assert fields["发票类型"].value == TITLE
+    assert fields["购买方名称"].value == "广州明达物流有限公司"
+    assert fields["身份证号码/组织机构代码"].value == "91440101MA5CXYZ12U"
+    assert fields["厂牌型号"].value == "丰田牌TV7250GLD"
+    assert fields["价税合计"].value == "肆万圆整"
+    assert fields["价税合计(小写)"].value == "¥40000.00"
+    assert fields["发票代码"].value == "" and fields["机器编号"].value == ""
+    # Boxes come back in the image's pixels, on the OCR line of the value.
+    name_line = next(line for line in lines if line.text == "广州明达物流有限公司")
+    assert fields["购买方名称"].rect.iou(Rect.bounding(name_line.polygon)) > 0.6
+    assert fields["购买方名称"].confidence == pytest.approx(0.97)
+
+
+def test_another_kind_of_invoice_is_refused_by_name() -> None:
+    page, lines = _page()
+    lines[0] = OcrLine("电子发票（普通发票）", lines[0].polygon)
+    with pytest.raises(RecognitionError) as caught:
+        read_by_structure(page, lines)
+    assert "普通发票" in str(caught.value.message) or "普通发票" in str(caught.value)
+
+
+def test_a_red_seal_over_black_print_drops_out_of_the_second_look() -> None:
+    from desktop_app.recognition.local.engine import without_red
+
+    page = np.full((40, 120, 3), 255, np.uint8)
+    page[10:30, 10:60] = (20, 20, 20)  # black print
+    cv2.circle(page, (60, 20), 18, (40, 40, 220), 3)  # a red seal's rim (BGR)
+    clean = without_red(page)
+    assert clean.shape == page.shape
+    assert clean[20, 30].max() < 60  # the print stays dark
+    assert clean[20, 78].min() > 180  # the seal is paper now

@@ -38,8 +38,12 @@ class BatchSummary:
     requeued: int
     cancelled: bool
     elapsed_s: float
-    #: The error code that stopped the batch (bad keys, billing ...), else "".
+    #: The error code that stopped the batch (bad keys, billing, a full disk ...), else "".
     stopped_by: str = ""
+    #: What stopped it, in the clerk's words, when the database did (disk full, read-only).
+    stop_message: str = ""
+    #: Answers received that could not be saved yet (the disk was still full at the end).
+    unsaved: int = 0
 
     @property
     def pages_per_second(self) -> float:

@@ -34,6 +34,7 @@ from desktop_app.core.error_codes import stops_batch
 from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.model import RecognitionResult
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.store.errors import StoreError
 from desktop_app.store.records import PageStatus
 from desktop_app.store.store import Store
 
@@ -74,6 +75,10 @@ class BatchRunner:
         self._eta = EtaEstimator()
         self._done = self._failed = self._total = 0
         self._claimed: list[int] = []
+        self._stop_message = ""
+        #: Answers received but not saved (disk full): page id → result. Kept so a
+        #: caller can save them once there is room (``save_unsaved``).
+        self.unsaved: dict[int, RecognitionResult] = {}
         self._started = 0.0
 
     # -- control (any thread)
@@ -115,6 +120,7 @@ class BatchRunner:
         finally:
             if self._rasterizer is None:
                 rasterizer.close()
+            self.save_unsaved()
             self._requeue_interrupted()
         return BatchSummary(
             total=self._total,
@@ -124,6 +130,8 @@ class BatchRunner:
             cancelled=self.cancel_token.cancelled,
             elapsed_s=self._clock() - self._started,
             stopped_by=self._stopped_by,
+            stop_message=self._stop_message,
+            unsaved=len(self.unsaved),
         )
 
     def _jobs(self, pending: list[int]) -> Iterator[PageJob]:
@@ -139,7 +147,12 @@ class BatchRunner:
     # -- PageSink: called by the pipeline's workers
     def claim(self, job: PageJob) -> bool:
         """Claim the page (new → recognizing) as a worker starts on it."""
-        if not self.store.claim_page(job.key):  # removed or re-queued by the clerk meanwhile
+        try:
+            claimed = self.store.claim_page(job.key)
+        except StoreError as exc:  # disk full, read-only: every page would meet it
+            self._stop_for_store(exc)
+            return False
+        if not claimed:  # removed or re-queued by the clerk meanwhile
             self._skip()
             return False
         with self._lock:
@@ -176,12 +189,26 @@ class BatchRunner:
                 log.warning("batch stopped by %s: %s", exc.code, exc.message)
         self.cancel_token.cancel()
 
+    def _stop_for_store(self, exc: StoreError) -> None:
+        """The database takes no more writes (disk full, read-only): stop taking pages."""
+        with self._lock:
+            if not self._stopped_by:
+                self._stopped_by = exc.code
+                self._stop_message = exc.one_line(self._language)
+                log.warning("batch stopped: %s (%s)", exc.one_line("en"), exc.detail)
+        self.cancel_token.cancel()
+
     def _record_success(self, page_id: int, result: RecognitionResult) -> None:
         try:
             self.store.save_recognition(page_id, result)
         except (KeyError, sqlite3.IntegrityError):  # removed from the queue meanwhile
             log.info("batch: page %d left the queue before its result arrived", page_id)
             self._skip()
+            return
+        except StoreError as exc:  # a paid-for answer is kept, to be saved when there is room
+            with self._lock:
+                self.unsaved[page_id] = result
+            self._stop_for_store(exc)
             return
         self._finished(page_id, failed=False)
 
@@ -192,7 +219,25 @@ class BatchRunner:
             log.info("batch: page %d left the queue before it failed", page_id)
             self._skip()
             return
+        except StoreError as exc:  # the page goes back to new below, the batch stops
+            self._stop_for_store(exc)
+            return
         self._finished(page_id, failed=True)
+
+    def save_unsaved(self) -> None:
+        """Try once more to save answers a full disk refused (space may have been freed)."""
+        with self._lock:
+            waiting = dict(self.unsaved)
+        for page_id, result in waiting.items():
+            try:
+                self.store.save_recognition(page_id, result)
+            except (KeyError, sqlite3.IntegrityError):
+                pass  # left the queue: nothing to keep it for
+            except StoreError:
+                continue  # still no room: kept in ``unsaved``
+            with self._lock:
+                del self.unsaved[page_id]
+            self._finished(page_id, failed=False)
 
     def _finished(self, page_id: int, *, failed: bool) -> None:
         with self._lock:

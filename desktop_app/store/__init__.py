@@ -5,9 +5,13 @@
 """
 
 from desktop_app.store.errors import (
+    DamagedRecord,
     DatabaseCorrupt,
+    DatabaseEmpty,
+    DatabaseReadOnly,
     DatabaseTooNew,
     DatabaseUnavailable,
+    DiskFull,
     StoreError,
 )
 from desktop_app.store.queue import AddReport
@@ -25,9 +29,13 @@ from desktop_app.store.store import Store, StoreListener, open_store
 __all__ = [
     "AddReport",
     "AuditEntry",
+    "DamagedRecord",
     "DatabaseCorrupt",
+    "DatabaseEmpty",
+    "DatabaseReadOnly",
     "DatabaseTooNew",
     "DatabaseUnavailable",
+    "DiskFull",
     "DocumentRecord",
     "Duplicate",
     "FieldValue",

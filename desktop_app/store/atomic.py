@@ -1,7 +1,9 @@
 """Atomic file writes: write a temporary file beside the target, fsync, ``os.replace``.
 
 A reader (or Excel) never sees half a file, and a failed export leaves the
-previous file, if any, as it was.
+previous file, if any, as it was. The file gets the permissions any new file of
+the user gets (0666 less the umask), not ``mkstemp``'s private 0600: an export
+is meant to be shared.
 """
 
 from __future__ import annotations
@@ -25,12 +27,30 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield temp
         with temp.open("rb+") as file:
             os.fsync(file.fileno())
+        temp.chmod(_new_file_mode())
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     _fsync_dir(target.parent)
+
+
+def _new_file_mode() -> int:
+    """0666 less the process umask (read without changing it for other threads)."""
+    umask = _current_umask()
+    return 0o666 & ~umask
+
+
+def _current_umask() -> int:
+    """The umask, from /proc where it is readable (os.umask can only read by setting)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(umask)
+    return umask
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import logging
 import os
 import sqlite3
 import threading
@@ -25,14 +26,25 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop_app.store.errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUnavailable
+from desktop_app.store.errors import (
+    DatabaseCorrupt,
+    DatabaseEmpty,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    DiskFull,
+    StoreError,
+)
 from desktop_app.store.migrations import MIGRATIONS, migrate
+from desktop_app.store.rows import decode_text
 
 APP_NAME = "CarInvoiceDesk"
 DATABASE_NAME = "review.sqlite3"
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 _BUSY_TIMEOUT_MS = 5000
+
+log = logging.getLogger(__name__)
 
 
 #: Names another review database (tests, a second workplace); the window and the
@@ -54,28 +66,42 @@ def now_text() -> str:
 
 
 class Database:
-    """The one connection of a store, its lock and a transaction helper."""
+    """The one connection of a store, its lock and a transaction helper.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    ``read_only`` databases (a read-only file, folder or disk) are opened for
+    reading; every write raises ``DatabaseReadOnly``. A write the disk has no
+    room for raises ``DiskFull``: both are ``StoreError`` with the clerk's words.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only
         self.lock = threading.RLock()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Hold the lock and run the block in one write transaction, committed on exit."""
+        if self.read_only:
+            raise DatabaseReadOnly(self.path)
         with self.lock:
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException:
-                # Also after a failed COMMIT (disk full, I/O error): leave no transaction
-                # open, or every later write would fail; keep the original error.
-                if self.conn.in_transaction:
-                    with contextlib.suppress(sqlite3.Error):
-                        self.conn.execute("ROLLBACK")
-                raise
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    # Also after a failed COMMIT (disk full, I/O error): leave no
+                    # transaction open, or every later write would fail.
+                    if self.conn.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            self.conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                mapped = _store_error(exc, self.path)
+                if mapped is None:
+                    raise
+                raise mapped from exc
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         """Every row of a read query, under the lock."""
@@ -88,15 +114,29 @@ class Database:
             self.conn.close()
 
 
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
+    """The clerk's words for a write SQLite refused for lack of room or permission."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
+        return DiskFull(path, detail=str(exc))
+    if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+        return DatabaseReadOnly(path, detail=str(exc))
+    return None
+
+
 def open_database(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> Database:
     """Open (creating when absent) and migrate the database at ``path``.
 
-    Raises ``DatabaseCorrupt`` or ``DatabaseTooNew`` without writing to the file,
-    and ``DatabaseUnavailable`` when it cannot be created or opened.
+    Raises ``DatabaseCorrupt``, ``DatabaseEmpty`` or ``DatabaseTooNew`` without
+    writing to the file, and ``DatabaseUnavailable`` when it cannot be created or
+    opened. A sound database that cannot be written (read-only file, folder or
+    disk) is opened read-only: ``Database.read_only``.
     """
     path = Path(path)
     if path.exists():
         _inspect_existing(path, len(migrations))
+        if not _writable(path):
+            return _open_read_only(path, len(migrations))
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,8 +151,43 @@ def open_database(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> Datab
         migrate(conn, migrations)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if isinstance(_store_error(exc, path), DatabaseReadOnly):
+            return _open_read_only(path, len(migrations))
         raise DatabaseUnavailable(path, detail=str(exc)) from exc
     return Database(conn, path)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite puts its WAL) can be written.
+
+    ``os.access`` also answers for a read-only mount, even to root.
+    """
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path, supported: int) -> Database:
+    """A read-only connection; ``immutable`` when SQLite cannot even make its WAL index."""
+    base = path.resolve().as_uri()
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                f"{base}?{query}", uri=True, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.text_factory = decode_text
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("SELECT COUNT(*) FROM pages").fetchone()
+        except sqlite3.DatabaseError as exc:
+            detail = str(exc)
+            with contextlib.suppress(UnboundLocalError, sqlite3.Error):
+                conn.close()
+            continue
+        if version != supported:  # an older schema would need writing to be upgraded
+            conn.close()
+            raise DatabaseReadOnly(path, detail=f"format {version} needs upgrading to {supported}")
+        log.warning("review database %s is read-only: opened for reading", path)
+        return Database(conn, path, read_only=True)
+    raise DatabaseUnavailable(path, detail=f"read-only and unreadable: {detail}")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -120,6 +195,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         str(path), isolation_level=None, check_same_thread=False, timeout=_BUSY_TIMEOUT_MS / 1000
     )
     conn.row_factory = sqlite3.Row
+    conn.text_factory = decode_text  # one undecodable value must not fail a whole query
     conn.execute("PRAGMA foreign_keys = ON")
     # FULL: a committed edit survives a power cut too, not only a killed process.
     conn.execute("PRAGMA synchronous = FULL")
@@ -134,7 +210,9 @@ def _inspect_existing(path: Path, supported: int) -> None:
     except OSError as exc:
         raise DatabaseUnavailable(path, detail=str(exc)) from exc
     if len(header) == 0:
-        return  # an empty file is what sqlite3.connect creates: treat it as new
+        # What an interrupted copy or sync leaves: re-creating it would hide that
+        # the clerk's work is elsewhere (or lost), so say so and leave it.
+        raise DatabaseEmpty(path)
     if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):
         raise DatabaseCorrupt(path, detail="no SQLite header")
     version = int.from_bytes(header[60:64], "big")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.store.errors import DamagedRecord
 from desktop_app.store.export_rows import ExportPage, select_pages
 from desktop_app.store.records import PageRecord, PageStatus
 from desktop_app.store.store import Store
@@ -21,6 +22,7 @@ class ExportReport:
     exported: list[ExportPage] = field(default_factory=list)
     held_back: list[ExportPage] = field(default_factory=list)
     unrecognized: list[PageRecord] = field(default_factory=list)
+    damaged: list[DamagedRecord] = field(default_factory=list)
 
     @property
     def forced(self) -> list[ExportPage]:
@@ -55,7 +57,10 @@ def export_from_store(
     out = Path(out)
     chosen = select_pages(store, selection, force=force)
     report = ExportReport(
-        exported=chosen.pages, held_back=chosen.held_back, unrecognized=chosen.unrecognized
+        exported=chosen.pages,
+        held_back=chosen.held_back,
+        unrecognized=chosen.unrecognized,
+        damaged=chosen.damaged,
     )
     if chosen.pages:
         report.files = _write(store, fmt, chosen.pages, out)

@@ -63,6 +63,8 @@ def run_export(
 def _summarize(
     report: ExportReport, out: Path, language: str, stdout: TextIO, stderr: TextIO
 ) -> int:
+    for damaged in report.damaged:
+        print(f"error: {damaged.one_line(language)}", file=stderr)
     for page in report.held_back:
         line = _HELD.get(language).format(
             path=page.page.path, page=page.page.number, errors=page.error_text(language)

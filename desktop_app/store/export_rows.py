@@ -18,6 +18,7 @@ from desktop_app.core.schema import (
     field_spec,
     fields_of,
 )
+from desktop_app.store.errors import DamagedRecord
 from desktop_app.store.records import PageRecord, PageStatus
 from desktop_app.store.store import Store
 
@@ -75,6 +76,7 @@ class ExportSelection:
     pages: list[ExportPage] = field(default_factory=list)
     held_back: list[ExportPage] = field(default_factory=list)
     unrecognized: list[PageRecord] = field(default_factory=list)
+    damaged: list[DamagedRecord] = field(default_factory=list)
 
 
 def select_pages(
@@ -89,7 +91,11 @@ def select_pages(
     chosen = ExportSelection()
     twins = _duplicate_notes(store)
     for record in records:
-        result = store.corrected_result(record.id)
+        try:
+            result = store.corrected_result(record.id)
+        except DamagedRecord as exc:  # named in the report; the other pages go out
+            chosen.damaged.append(exc)
+            continue
         if result is None:
             chosen.unrecognized.append(record)
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,11 +12,13 @@ from pathlib import Path
 from desktop_app.core.errors import CarInvoiceError
 from desktop_app.documents.errors import FileUnreadable
 from desktop_app.store.database import Database, now_text
+from desktop_app.store.errors import DamagedRecord
 from desktop_app.store.file_scan import count_pages, expand_paths, sha256_of
 from desktop_app.store.records import DocumentRecord, PageRecord, PageStatus
-from desktop_app.store.rows import PAGE_COLUMNS, PAGE_FROM, document_record, page_record
+from desktop_app.store.rows import PAGE_COLUMNS, PAGE_FROM, damaged, document_record, page_record
 
 _CURRENT_PAGE = "current_page"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -97,7 +101,8 @@ class QueueMixin:
 
     def documents(self) -> list[DocumentRecord]:
         """Every queued document, in the order they were added."""
-        return [document_record(r) for r in self._db.query("SELECT * FROM documents ORDER BY id")]
+        rows = self._db.query("SELECT * FROM documents ORDER BY id")
+        return [document_record(r) for r in rows if not damaged(*tuple(r))]
 
     def page(self, page_id: int) -> PageRecord:
         """The page ``page_id``; ``KeyError`` when it is not in the queue."""
@@ -125,13 +130,14 @@ class QueueMixin:
             f"SELECT {PAGE_COLUMNS} FROM {PAGE_FROM} WHERE {' AND '.join(where)} "
             "ORDER BY p.document_id, p.page_index"
         )
-        return [page_record(r) for r in self._db.query(sql, tuple(params))]
+        return _readable_pages(self._db.query(sql, tuple(params)))
 
     def status_counts(self) -> dict[PageStatus, int]:
         """How many pages are in each status (every status present, zero included)."""
         counts = dict.fromkeys(PageStatus, 0)
         for row in self._db.query("SELECT status, COUNT(*) AS n FROM pages GROUP BY status"):
-            counts[PageStatus(row["status"])] = int(row["n"])
+            with contextlib.suppress(ValueError):  # a damaged status is counted nowhere
+                counts[PageStatus(row["status"])] = int(row["n"])
         return counts
 
     def remaining_to_review(self) -> int:
@@ -162,3 +168,19 @@ class QueueMixin:
             return self.page(int(rows[0]["value"]))
         except (KeyError, ValueError):
             return None
+
+
+def _readable_pages(rows: list) -> list[PageRecord]:
+    """The pages of ``rows``, damaged ones logged and left out (named once each)."""
+    pages = []
+    for row in rows:
+        try:
+            pages.append(page_record(row))
+        except DamagedRecord as exc:
+            if exc.detail not in _reported:
+                _reported.add(exc.detail)
+                log.warning("%s (%s)", exc.one_line("en"), exc.detail)
+    return pages
+
+
+_reported: set[str] = set()

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from desktop_app.core.codec import parse_response, result_to_record
+from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult, RecognizedField
 from desktop_app.store.database import Database, now_text
+from desktop_app.store.errors import DamagedRecord
 from desktop_app.store.records import AuditEntry, FieldValue, PageStatus, RecognitionRecord
-from desktop_app.store.rows import audit_entry, field_value, recognition_record
+from desktop_app.store.rows import audit_entry, damaged, field_value, recognition_record
 from desktop_app.store.user import current_user
 
 
@@ -170,7 +172,7 @@ class ReviewMixin:
         record = self.recognition(page_id)
         if record is None:
             return None
-        return parse_response(json.loads(record.response_json), engine=record.engine)
+        return self._parse_record(record)
 
     def corrected_result(self, page_id: int) -> RecognitionResult | None:
         """The latest answer with the clerk's current values in place of the recognized ones.
@@ -180,7 +182,7 @@ class ReviewMixin:
         record = self.recognition(page_id)
         if record is None:
             return None
-        result = parse_response(json.loads(record.response_json), engine=record.engine)
+        result = self._parse_record(record)
         known = {f.name for f in result.fields}
         extra = []
         for value in self.field_values(page_id):
@@ -192,12 +194,31 @@ class ReviewMixin:
             result = replace(result, fields=(*result.fields, *extra))
         return result
 
+    def _parse_record(self, record: RecognitionRecord) -> RecognitionResult:
+        """The stored answer; ``DamagedRecord`` naming the page when it cannot be read."""
+        try:
+            if damaged(record.response_json, record.engine):
+                raise ValueError("text that is not UTF-8")
+            return parse_response(json.loads(record.response_json), engine=record.engine)
+        except (ValueError, RecognitionError) as exc:  # JSONDecodeError is a ValueError
+            raise self._damaged(record.page_id, f"stored answer: {exc}") from None
+
+    def _damaged(self, page_id: int, detail: str) -> DamagedRecord:
+        """The error naming page ``page_id`` (by id alone when its own row is damaged too)."""
+        try:
+            page = self.page(page_id)  # type: ignore[attr-defined]
+        except KeyError:
+            return DamagedRecord(f"#{page_id}", page="?", detail=detail)
+        return DamagedRecord(page.path, page=page.number, detail=detail)
+
     # -- fields
     def field_values(self, page_id: int) -> list[FieldValue]:
         """The page's fields in answer order (fields the clerk added last)."""
         rows = self._db.query(
             "SELECT * FROM field_values WHERE page_id = ? ORDER BY position, name", (page_id,)
         )
+        if any(damaged(*tuple(r)) for r in rows):
+            raise self._damaged(page_id, "a field value is not UTF-8")
         return [field_value(r) for r in rows]
 
     def values(self, page_id: int) -> dict[str, str]:

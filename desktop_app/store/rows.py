@@ -1,4 +1,10 @@
-"""Converting ``sqlite3.Row`` objects into the store's records."""
+"""Converting ``sqlite3.Row`` objects into the store's records.
+
+A damaged row (text that is not UTF-8, a status this app does not know) raises
+``DamagedRecord`` naming its page, so the caller can skip that page and go on:
+``decode_text`` is the connection's text factory and marks undecodable text
+instead of failing the whole query.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop_app.core.schema import FormType
+from desktop_app.store.errors import DamagedRecord
 from desktop_app.store.records import (
     AuditEntry,
     DocumentRecord,
@@ -20,6 +27,23 @@ PAGE_COLUMNS = """
     p.error_message, p.reject_reason, p.updated_at
 """
 PAGE_FROM = "pages AS p JOIN documents AS d ON d.id = p.document_id"
+
+
+class DamagedText(str):
+    """Text SQLite holds that is not UTF-8, shown with replacement characters."""
+
+
+def decode_text(data: bytes) -> str:
+    """SQLite text as ``str``; invalid UTF-8 becomes ``DamagedText`` rather than an error."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return DamagedText(data.decode("utf-8", "replace"))
+
+
+def damaged(*values: object) -> bool:
+    """Whether any of ``values`` is text SQLite could not decode."""
+    return any(isinstance(v, DamagedText) for v in values)
 
 
 def form_or_none(text: str | None) -> FormType | None:
@@ -42,12 +66,21 @@ def document_record(row: sqlite3.Row) -> DocumentRecord:
 
 
 def page_record(row: sqlite3.Row) -> PageRecord:
+    """The page of ``row``; ``DamagedRecord`` when its status or text is damaged."""
+    try:
+        status = PageStatus(row["status"])
+    except ValueError:
+        status = None
+    if status is None or damaged(*tuple(row)):
+        raise DamagedRecord(
+            str(row["path"]), page=int(row["page_index"]) + 1, detail=f"page id {row['id']}"
+        )
     return PageRecord(
         id=row["id"],
         document_id=row["document_id"],
         path=Path(row["path"]),
         index=row["page_index"],
-        status=PageStatus(row["status"]),
+        status=status,
         form_type=form_or_none(row["form_type"]),
         error_code=row["error_code"],
         error_message=row["error_message"],

@@ -47,6 +47,11 @@ class Store(QueueMixin, ReviewMixin, DuplicatesMixin):
         """Where the database file is."""
         return self._db.path
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the database could only be opened for reading (writes raise ``DatabaseReadOnly``)."""
+        return self._db.read_only
+
     def add_listener(self, listener: StoreListener) -> None:
         """Call ``listener(kind, page_id)`` after every committed change."""
         with self._listeners_lock:
@@ -95,7 +100,7 @@ def open_store(
     """
     db = open_database(Path(path) if path is not None else default_database_path())
     store = Store(db, user=user)
-    if recover:
+    if recover and not db.read_only:
         recovered = store.recover_interrupted()
         if recovered:
             log.info("%d pages interrupted while recognizing are new again", recovered)

@@ -24,7 +24,7 @@ from desktop_app.review.app_store import open_window_store
 from desktop_app.review.backend_builder import build_backend
 from desktop_app.review.preferences import Preferences, load_preferences
 from desktop_app.review.review_state import Validator
-from desktop_app.store import Store, StoreError
+from desktop_app.store import DatabaseReadOnly, Store, StoreError
 from desktop_app.ui.dialogs.settings_dialog import open_settings_dialog
 from desktop_app.ui.font_check import needs_cjk_font_warning
 from desktop_app.ui.main_window import MainWindow
@@ -95,6 +95,13 @@ def build_window(
             refused.advice.get(prefs.language)
             + "\n"
             + tr("本次工作暂存在临时数据库中，退出程序后不会保留。"),
+        )
+    if store.read_only:  # review and export work; each refused edit says why again
+        read_only = DatabaseReadOnly(store.path)
+        window.show_message(
+            "warning",
+            read_only.message.get(prefs.language),
+            read_only.advice.get(prefs.language),
         )
     session.restore()
     if problem is not None:

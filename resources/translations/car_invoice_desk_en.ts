@@ -177,6 +177,13 @@
         <translation>Batch recognition done: {ok} recognized, {failed} failed, in {time}</translation>
     </message>
     <message numerus="yes">
+        <source>（%n 个识别结果尚未保存）</source>
+        <translation>
+            <numerusform> (%n answer not saved yet)</numerusform>
+            <numerusform> (%n answers not saved yet)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</source>
         <translation>
             <numerusform> (stopped by {code}: every other page would fail the same way; %n page is left new for after the fix)</numerusform>

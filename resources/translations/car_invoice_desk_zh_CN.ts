@@ -169,6 +169,12 @@
         <translation>批量识别结束：成功 {ok} 页，失败 {failed} 页，用时 {time}</translation>
     </message>
     <message numerus="yes">
+        <source>（%n 个识别结果尚未保存）</source>
+        <translation>
+            <numerusform>（%n 个识别结果尚未保存）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</source>
         <translation>
             <numerusform>（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）</numerusform>

@@ -92,7 +92,11 @@ class BatchStatus(QWidget):
         text = self.tr("批量识别结束：成功 {ok} 页，失败 {failed} 页，用时 {time}").format(
             ok=summary.succeeded, failed=summary.failed, time=clock_text(summary.elapsed_s)
         )
-        if summary.stopped_by:
+        if summary.stop_message:  # the database refused (disk full, read-only): its words
+            text += " — " + summary.stop_message
+            if summary.unsaved:
+                text += self.tr("（%n 个识别结果尚未保存）", "", summary.unsaved)
+        elif summary.stopped_by:
             text += self.tr(
                 "（因 {code} 停止：其余页面也会同样失败，%n 页留待改正后再识别）",
                 "",

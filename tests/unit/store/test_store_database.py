@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.store import DatabaseCorrupt, DatabaseTooNew, StoreError, open_store
 from desktop_app.store.database import default_database_path, open_database
+from desktop_app.store.errors import DatabaseEmpty
 from desktop_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -100,8 +101,9 @@ def test_a_newer_database_is_refused_untouched(db_path: Path, fake_doc) -> None:
     assert str(SCHEMA_VERSION + 5) in exc.message.en
 
 
-def test_an_empty_file_is_a_new_database(tmp_path: Path) -> None:
+def test_an_empty_file_is_said_not_silently_made_new(tmp_path: Path) -> None:
+    """A 0-byte database is what an interrupted copy leaves: the clerk is told, the file kept."""
     path = tmp_path / "review.sqlite3"
     path.write_bytes(b"")
-    with open_store(path) as store:
-        assert store.documents() == []
+    exc = _assert_refused(path, DatabaseEmpty)
+    assert "0 bytes" in exc.message.en and path.read_bytes() == b""

@@ -40,6 +40,10 @@ class Call:
     ended: float  # time.monotonic()
 
     @property
+    def started(self) -> float:
+        return self.ended - self.latency_s
+
+    @property
     def lost(self) -> bool:
         return self.code.startswith("lost")
 

@@ -21,7 +21,7 @@ from desktop_app.tools.einvoice_samples.generate import generate
 from desktop_app.tools.einvoice_samples.layouts import HOLDOUT, LAYOUTS, layouts_of
 from desktop_app.tools.einvoice_samples.truth import field_names
 from desktop_app.tools.einvoice_samples.values import LAST_DAY
-from tests.unit.tools.sample_files import manifest, printed, truth_infos
+from tests.unit.tools.sample_files import manifest, page_chars, printed, text_in, truth_infos
 
 LOCATIONLESS = ("省", "市", "发票消费类型", "发票类型")
 PX_PER_PT = 150 / 72
@@ -101,15 +101,14 @@ def test_the_text_layer_holds_every_value_at_its_box(samples: Path) -> None:
         with pymupdf.open(samples / entry["file"]) as doc:
             page = doc[0]
             assert page.get_fonts()[0][1] == "ttf"  # the font is embedded
-            for info in _truth(samples, entry):
-                rect = info["Rect"]
-                if not rect["Width"]:
-                    continue
-                box = pymupdf.Rect(
-                    rect["X"], rect["Y"], rect["X"] + rect["Width"], rect["Y"] + rect["Height"]
-                )
-                text = page.get_textbox(box / PX_PER_PT).replace("\n", "")
-                assert text == printed(info["Name"], info["Value"]), (entry["file"], info)
+            chars = page_chars(page)
+        for info in _truth(samples, entry):
+            r = info["Rect"]
+            if not r["Width"]:
+                continue
+            box = (r["X"], r["Y"], r["X"] + r["Width"], r["Y"] + r["Height"])
+            text = text_in(chars, tuple(v / PX_PER_PT for v in box))
+            assert text == printed(info["Name"], info["Value"]), (entry["file"], info)
 
 
 def test_the_qr_code_carries_number_amount_and_date(samples: Path) -> None:

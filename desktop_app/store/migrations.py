@@ -80,8 +80,14 @@ CREATE TABLE session (
 );
 """
 
+# Version 2: who claimed a page being recognized (``store.owner``), so recovery after
+# a crash puts back only the pages of processes that are gone.
+_V2 = """
+ALTER TABLE pages ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
+"""
+
 #: Migration scripts in order; the database version is how many have run.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

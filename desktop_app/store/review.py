@@ -17,6 +17,7 @@ from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult, RecognizedField
 from desktop_app.store.database import Database, now_text
 from desktop_app.store.errors import DamagedRecord
+from desktop_app.store.owner import owner_alive
 from desktop_app.store.records import AuditEntry, FieldValue, PageStatus, RecognitionRecord
 from desktop_app.store.rows import audit_entry, damaged, field_value, recognition_record
 from desktop_app.store.user import current_user
@@ -28,6 +29,7 @@ class ReviewMixin:
     _db: Database
     _notify: Callable[[str, int | None], None]
     user: str
+    owner: str
 
     # -- statuses
     def set_status(
@@ -86,18 +88,22 @@ class ReviewMixin:
             if row is None or row["status"] != PageStatus.NEW.value:
                 return False
             self._write_status(conn, page_id, PageStatus.RECOGNIZING, "", "", "")
+            conn.execute("UPDATE pages SET claimed_by = ? WHERE id = ?", (self.owner, page_id))
         self._notify("status", page_id)
         return True
 
     def recover_interrupted(self) -> int:
-        """Put pages left recognizing by a crash back to new; how many there were."""
+        """Put pages a crashed process left recognizing back to new; how many there were.
+
+        Only pages whose claiming process is gone (``owner.owner_alive``): a batch
+        running in another process keeps its pages.
+        """
         with self._db.transaction() as conn:
-            ids = [
-                r["id"]
-                for r in conn.execute(
-                    "SELECT id FROM pages WHERE status = ?", (PageStatus.RECOGNIZING.value,)
-                )
-            ]
+            rows = conn.execute(
+                "SELECT id, claimed_by FROM pages WHERE status = ?",
+                (PageStatus.RECOGNIZING.value,),
+            ).fetchall()
+            ids = [r["id"] for r in rows if not owner_alive(r["claimed_by"], self.owner)]
             for page_id in ids:
                 self._write_status(conn, page_id, PageStatus.NEW, "", "", "")
         return len(ids)

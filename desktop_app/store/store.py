@@ -22,6 +22,7 @@ from types import TracebackType
 
 from desktop_app.store.database import Database, default_database_path, open_database
 from desktop_app.store.duplicates import DuplicatesMixin
+from desktop_app.store.owner import new_owner
 from desktop_app.store.queue import QueueMixin
 from desktop_app.store.review import ReviewMixin
 from desktop_app.store.user import current_user
@@ -39,6 +40,9 @@ class Store(QueueMixin, ReviewMixin, DuplicatesMixin):
     def __init__(self, db: Database, *, user: str | None = None) -> None:
         self._db = db
         self.user = user or current_user()
+        #: The tag this open claims pages with (``owner``): crash recovery elsewhere
+        #: leaves them alone while this process lives.
+        self.owner = new_owner()
         self._listeners: list[StoreListener] = []
         self._listeners_lock = threading.Lock()
 

@@ -165,7 +165,7 @@ def template_xml(sheet: Sheet, ids: _Ids) -> bytes:
     for rule in sheet.rules:
         _rule(layer, ids, *rule)
     for run in sheet.runs:
-        if run.role != "value":
+        if run.role not in ("value", "print"):
             _text_object(layer, ids, run.text, run.x, run.baseline, run.size, FONT_LABEL)
     return xml_bytes(page)
 
@@ -178,6 +178,8 @@ def page_xml(sheet: Sheet, ids: _Ids, tags: CustomTags) -> bytes:
     for run in sheet.runs:
         if run.role == "value":
             tags.add(tag_of(run.name), _value(layer, ids, run))
+        elif run.role == "print":  # printed by the software but no field: no CustomTag
+            _value(layer, ids, run)
     for cx, cy in sheet.marks:
         _mark(layer, ids, cx, cy)
     _image(layer, ids, sheet.qr, QR_MEDIA)

@@ -35,6 +35,10 @@ def _draw_mark(shape: pymupdf.Shape, cx: float, cy: float, size: float) -> None:
     shape.draw_line(pymupdf.Point(x - d, y + d), pymupdf.Point(x + d, y - d))
 
 
+#: Roles printed in black by the issuing software (the rest is the brown template).
+INK = ("value", "print")
+
+
 def draw_page(page: pymupdf.Page, sheet: Sheet) -> None:
     """Draw ``sheet`` on ``page`` (a page of PAGE_W × PAGE_H millimetres)."""
     shape = page.new_shape()
@@ -48,7 +52,7 @@ def draw_page(page: pymupdf.Page, sheet: Sheet) -> None:
     cjk = font()
     writers = {"brown": pymupdf.TextWriter(page.rect), "black": pymupdf.TextWriter(page.rect)}
     for run in sheet.runs:
-        writer = writers["black" if run.role == "value" else "brown"]
+        writer = writers["black" if run.role in INK else "brown"]
         writer.append((run.x * MM, run.baseline * MM), run.text, font=cjk, fontsize=run.size * MM)
     writers["brown"].write_text(page, color=BROWN)
     writers["black"].write_text(page, color=BLACK)

@@ -11,12 +11,13 @@ glyph's advance.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import random
+from dataclasses import dataclass, field, replace
 
 import pymupdf
 
 from desktop_app.tools.einvoice_samples.layout_model import Cell, Layout, Row
-from desktop_app.tools.einvoice_samples.values import Invoice
+from desktop_app.tools.einvoice_samples.values import Invoice, person_name
 
 PAGE_W, PAGE_H = 210.0, 140.0
 X0, X1 = 4.5, 205.5
@@ -57,7 +58,7 @@ class Run:
     x: float
     baseline: float
     size: float
-    role: str  # title | label | value
+    role: str  # title | label | value | print (printed like a value but no field)
     name: str = ""  # the field a value belongs to
 
     @property
@@ -167,10 +168,16 @@ class _Placer:
 
     def values(self, cell: Cell, x: float, width: float, top: float, height: float) -> None:
         """The value(s) of a cell, wrapped to two lines where one is too narrow."""
-        if cell.inline:
+        if cell.stacked:
+            # The label on the top line; the value centred in the rest of the box.
+            lh = LABEL_SIZE * PITCH + 0.4
+            self.text_block([cell.label], x + PAD, top + 0.2, lh, LABEL_SIZE, "label")
+            top, height = top + lh, height - lh
+        elif cell.inline:
             lw = text_width(cell.label, LABEL_SIZE)
             self.text_block([cell.label], x + PAD, top, height, LABEL_SIZE, "label")
-            x, width = x + PAD + lw, width - PAD - lw
+            # tight: the value's first glyph right at the label's last advance
+            x, width = (x + lw, width - lw) if cell.tight else (x + PAD + lw, width - PAD - lw)
         if cell.words and self.inv.shown(cell.names[0]):
             self.sheet.marks.append((x + PAD + MARK_SIZE / 2, top + height / 2))
             x, width = x + MARK_SIZE + 0.8, width - MARK_SIZE - 0.8
@@ -207,10 +214,15 @@ class _Placer:
         self.text_block([first], x, upper, size * PITCH, size, "value", names[0])
         self.text_block([second], x, upper + size * PITCH, size * PITCH, size, "value", names[1])
 
-    def row(self, row: Row, top: float) -> None:
+    def right_end(self, index: int) -> float:
+        """Where row ``index`` ends: before the merged side box for the rows it spans."""
+        side = self.layout.side
+        return X1 - side.width if side and side.first <= index <= side.last else X1
+
+    def row(self, row: Row, top: float, index: int = 0) -> None:
         x = X0 + self.layout.group_width
         fixed = sum(c.width for c in row.cells)
-        rest = X1 - x - fixed
+        rest = self.right_end(index) - x - fixed
         for i, cell in enumerate(row.cells):
             width = cell.width or rest
             if i:
@@ -228,15 +240,36 @@ class _Placer:
         rules.append((X0, top, X1, top))
         y = top
         for i, row in enumerate(rows):
-            self.row(row, y)
+            self.row(row, y, i)
             y += row.height
             same = gw and i + 1 < len(rows) and rows[i + 1].group == row.group
-            rules.append((X0 + gw if same else X0, y, X1, y))
+            merged = i + 1 < len(rows) and self.right_end(i + 1) < X1
+            rules.append((X0 + gw if same else X0, y, self.right_end(i) if merged else X1, y))
         rules += [(X0, top, X0, y), (X1, top, X1, y)]
+        if self.layout.side:
+            self.side_box(top)
         if gw:
             rules.append((X0 + gw, top, X0 + gw, y))
             self.group_labels(top)
         return y
+
+    def side_box(self, top: float) -> None:
+        """The box merged over rows at the right, with its label and value."""
+        side, rows = self.layout.side, self.layout.rows
+        assert side is not None
+        y0 = top + sum(r.height for r in rows[: side.first])
+        height = sum(r.height for r in rows[side.first : side.last + 1])
+        x = X1 - side.width
+        self.sheet.rules.append((x, y0, x, y0 + height))
+        if side.label_width:
+            chars = list(side.label)  # one character a line, as the 数电 备注 column
+            self.text_block(chars, x, y0, height, LABEL_SIZE, "label", center_in=side.label_width)
+            self.sheet.rules.append((x + side.label_width, y0, x + side.label_width, y0 + height))
+            cell = Cell(side.width - side.label_width, names=(side.name,))
+            self.values(cell, x + side.label_width, cell.width, y0, height)
+        else:
+            cell = Cell(side.width, label=side.label, names=(side.name,), stacked=True)
+            self.values(cell, x, side.width, y0, height)
 
     def group_labels(self, top: float) -> None:
         """The merged group column: each group's name, one character per line."""
@@ -266,7 +299,11 @@ class _Placer:
             (left - 2, 17.1, left + width + 2, 17.1),
         ]
         colon = self.layout.colon
-        if self.layout.header == "line":
+        if self.layout.header == "split":
+            spots = (("发票号码", 150.0, 8.6), ("开票日期", 29.0, 26.6))
+        elif self.layout.header == "swapped":
+            spots = (("开票日期", 148.0, 12.8), ("发票号码", 148.0, 19.2))
+        elif self.layout.header == "line":
             # One line between the QR code and the table: number at the left, date at the right.
             baseline = self.layout.table_top - 1.4
             spots = (("发票号码", 30.0, baseline), ("开票日期", 150.0, baseline))
@@ -280,18 +317,35 @@ class _Placer:
                 Run(self.inv.shown(name), x, baseline, VALUE_SIZE, "value", name)
             )
 
-    def footer(self, bottom: float) -> None:
-        label = "开票人" + self.layout.colon
-        baseline, left = bottom + 5.2, self.layout.issuer_x
+    def signed(self, label: str, left: float, baseline: float, text: str, role: str) -> None:
+        """``label`` then ``text`` on one line (开票人：王芳)."""
         self.sheet.runs.append(Run(label, left, baseline, LABEL_SIZE + 0.2, "label"))
         x = left + text_width(label, LABEL_SIZE + 0.2) + 0.5
-        self.sheet.runs.append(
-            Run(self.inv.shown("开票人"), x, baseline, VALUE_SIZE, "value", "开票人")
+        name = "开票人" if role == "value" else ""
+        self.sheet.runs.append(Run(text, x, baseline, VALUE_SIZE, role, name))
+
+    def footer(self, bottom: float) -> None:
+        colon, baseline = self.layout.colon, bottom + 5.2
+        self.signed(
+            "开票人" + colon, self.layout.issuer_x, baseline, self.inv.shown("开票人"), "value"
         )
+        if self.layout.footer_people:
+            # Names of the cashier and the checker: printed, but no field of the answer.
+            rng = random.Random(self.inv.truth["发票号码"])
+            for label, left in (("收款人", 20.0), ("复核人", 62.0)):
+                self.signed(label + colon, left, baseline, person_name(rng), "print")
+        for text, left, line in self.layout.notes:
+            self.sheet.runs.append(Run(text, left, line, LABEL_SIZE, "label"))
 
 
 def place(invoice: Invoice, layout: Layout) -> Sheet:
     """``invoice`` laid out in ``layout``."""
+    if layout.money_sign != "¥":
+        printed = dict(invoice.printed)
+        for name, value in invoice.truth.items():
+            if value.startswith("¥"):
+                printed[name] = layout.money_sign + printed.get(name, value)[1:]
+        invoice = replace(invoice, printed=printed)
     placer = _Placer(invoice, layout)
     placer.header()
     placer.footer(placer.table())

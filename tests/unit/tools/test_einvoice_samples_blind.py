@@ -1,4 +1,5 @@
-"""The blind layouts motor-e and used-e: only when named, holdout, text layer holds the truth."""
+"""The blind layouts (motor-e/used-e, motor-f/used-f): only when named, holdout, and the
+text layer holds the truth."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ PX_PER_PT = 150 / 72
 
 
 def test_blind_layouts_are_holdout_and_not_in_the_default_set() -> None:
-    assert set(BLIND) == {"motor-e", "used-e"}
+    assert set(BLIND) == {"motor-e", "used-e", "motor-f", "used-f"}
     assert all(layout.holdout for layout in BLIND.values())
     assert not set(BLIND) & set(LAYOUTS)
     assert "motor-e" not in {x.name for x in layouts_of("motor")}

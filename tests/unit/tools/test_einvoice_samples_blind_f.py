@@ -14,7 +14,7 @@ from desktop_app.tools.einvoice_samples.__main__ import main
 from desktop_app.tools.einvoice_samples.layouts import BLIND, layouts_of
 from desktop_app.tools.einvoice_samples.sheet import place
 from desktop_app.tools.einvoice_samples.values import make_invoice
-from tests.unit.tools.sample_files import manifest, printed, truth_infos
+from tests.unit.tools.sample_files import manifest, page_chars, printed, text_in, truth_infos
 
 PX_PER_PT = 150 / 72
 
@@ -44,17 +44,14 @@ def test_f_layouts_are_holdout_and_only_used_when_named(folder: Path) -> None:
 def test_every_truth_value_is_printed_in_its_box(folder: Path) -> None:
     for entry in manifest(folder, "pdf"):
         with pymupdf.open(folder / entry["file"]) as doc:
-            page = doc[0]
-            for info in truth_infos(folder, entry):
-                rect = info["Rect"]
-                if not rect["Width"]:
-                    continue
-                # 1 px in from the left: a tight label's last glyph ends where the box starts
-                box = pymupdf.Rect(
-                    rect["X"] + 1, rect["Y"], rect["X"] + rect["Width"], rect["Y"] + rect["Height"]
-                )
-                text = page.get_textbox(box / PX_PER_PT).replace("\n", "")
-                assert text == _printed_f(info["Name"], info["Value"]), (entry["file"], info)
+            chars = page_chars(doc[0])
+        for info in truth_infos(folder, entry):
+            r = info["Rect"]
+            if not r["Width"]:
+                continue
+            box = (r["X"], r["Y"], r["X"] + r["Width"], r["Y"] + r["Height"])
+            text = text_in(chars, tuple(v / PX_PER_PT for v in box))
+            assert text == _printed_f(info["Name"], info["Value"]), (entry["file"], info)
 
 
 def test_side_box_spans_its_rows_and_holds_its_value() -> None:

@@ -205,7 +205,7 @@ class CarInvoiceClient:
             # The first attempt always gets a whole deadline; later ones what is left.
             left = budget_end - self._monotonic() if attempt > 1 else self._deadline
             try:
-                result = self._attempt(body, attempt, max(0.0, min(self._deadline, left)))
+                result = self._attempt(body, attempt, max(0.0, min(self._deadline, left)), cancel)
             except RecognitionError as exc:
                 self._give_up_or_wait(exc, attempt, cancel, budget_end)
                 continue
@@ -237,7 +237,9 @@ class CarInvoiceClient:
         )
         pause(delay, cancel, self._sleep)
 
-    def _attempt(self, body: bytes, attempt: int, deadline: float) -> RecognitionResult:
+    def _attempt(
+        self, body: bytes, attempt: int, deadline: float, cancel: CancelToken | None = None
+    ) -> RecognitionResult:
         """One signed POST ending within ``deadline`` s; raises ``RecognitionError`` for every failure."""
         creds = self._credentials
         headers = request_headers(
@@ -250,7 +252,7 @@ class CarInvoiceClient:
         )
         log.debug("CarInvoiceOCR attempt %d to %s, %d body bytes", attempt, self.url, len(body))
         sent = time.perf_counter()
-        response = self._post(body, headers, deadline)
+        response = self._post(body, headers, deadline, cancel)
         elapsed = time.perf_counter() - sent
         if response.status_code != 200:
             log.debug("CarInvoiceOCR HTTP %d after %.3fs", response.status_code, elapsed)
@@ -269,7 +271,13 @@ class CarInvoiceClient:
         )
         return replace(result, timings={"http_s": elapsed})
 
-    def _post(self, body: bytes, headers: dict[str, str], deadline: float) -> requests.Response:
+    def _post(
+        self,
+        body: bytes,
+        headers: dict[str, str],
+        deadline: float,
+        cancel: CancelToken | None = None,
+    ) -> requests.Response:
         """POST exactly the signed bytes, all done within ``deadline`` seconds.
 
         Network failures become ``RecognitionError``; running out of time is
@@ -280,10 +288,15 @@ class CarInvoiceClient:
         response: requests.Response | None = None
         failure: requests.RequestException | None = None
         with overall_deadline(deadline) as watch:
+            # Cancel (window closing, batch stopped) cuts the request too, not only the deadline.
+            forget = cancel.on_cancel(watch.cut) if cancel is not None else (lambda: None)
             try:
                 response = self._session.post(self.url, data=body, headers=headers, timeout=timeout)
             except requests.RequestException as exc:
                 failure = exc
+            finally:
+                forget()
+        _check(cancel)
         if watch.expired:  # cut mid-answer: whatever arrived is not the answer
             code, detail = "Network.Timeout", f"no complete answer within {deadline:.3g} s"
         elif response is not None:

@@ -62,6 +62,10 @@ class Watch:
         for connection in connections:
             _cut(connection)
 
+    def cut(self) -> None:
+        """End the request now (its job was cancelled): its blocked read returns at once."""
+        self._expire()
+
 
 def _cut(connection: HTTPConnection) -> None:
     """Shut the connection's socket down so that a blocked read or write returns now."""

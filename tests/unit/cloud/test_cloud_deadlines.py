@@ -147,3 +147,21 @@ def test_a_ten_second_throttle_storm_is_outlasted(
 def rsps() -> Iterator[responses.RequestsMock]:
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         yield mock
+
+
+def test_cancel_cuts_a_request_in_flight(live: Make, page: PageImage) -> None:
+    """Closing the window must not wait for the deadline: cancel ends the read at once."""
+    from desktop_app.core.cancel import CancelToken
+    from desktop_app.core.errors import Cancelled
+
+    cancel = CancelToken()
+    with TricklingServer(_HEADERS_THEN_BODY) as server:
+        client = live(endpoint=server.url, deadline=20.0)
+        timer = threading.Timer(0.3, cancel.cancel)
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(Cancelled):
+            client.recognize(page, cancel=cancel)
+        elapsed = time.monotonic() - started
+        timer.join()
+    assert elapsed < 2.0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.tools.einvoice_samples.generate import EXTRA_FORMATS, FORMATS, generate
 from desktop_app.tools.einvoice_samples.layouts import BLIND, HOLDOUT, LAYOUTS
+from desktop_app.tools.einvoice_samples.layouts_random import random_layouts
 from desktop_app.tools.einvoice_samples.values import MOTOR, USED
 
 
@@ -40,6 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--random-layouts",
+        type=int,
+        default=0,
+        metavar="N",
+        help="use N layouts per form drawn at random (holdout; instead of the default set)",
+    )
+    parser.add_argument(
+        "--layout-seed",
+        type=int,
+        default=None,
+        help="seed of the random layouts (default: --seed); a new one gives layouts never seen",
+    )
+    parser.add_argument(
         "--formats",
         type=_names,
         default=list(FORMATS),
@@ -54,12 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [f for f in args.forms if f not in (MOTOR, USED)]
     unknown += [n for n in args.layouts or [] if n not in LAYOUTS and n not in BLIND]
     unknown += [f for f in args.formats if f not in FORMATS + EXTRA_FORMATS]
-    if unknown or args.count < 1:
+    if unknown or args.count < 1 or args.random_layouts < 0:
         print(
             f"error: unknown {', '.join(unknown)}" if unknown else "error: --count < 1",
             file=sys.stderr,
         )
         return 2
+    layout_seed = args.seed if args.layout_seed is None else args.layout_seed
+    drawn = random_layouts(args.forms, args.random_layouts, layout_seed)
     started = time.perf_counter()
     manifest = generate(
         args.out,
@@ -68,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         forms=args.forms,
         layout_names=args.layouts,
         formats=args.formats,
+        drawn=drawn,
     )
     seconds = time.perf_counter() - started
     print(f"{len(manifest)} files of {args.count} invoices in {args.out} ({seconds:.1f} s)")

@@ -38,9 +38,23 @@ class Plan:
     rng: random.Random
 
 
-def plans(count: int, seed: int, forms: list[str], layout_names: list[str] | None) -> list[Plan]:
-    """``count`` invoices alternating over ``forms``, each form cycling through its layouts."""
-    per_form = {form: layouts_of(form, layout_names) for form in forms}
+def plans(
+    count: int,
+    seed: int,
+    forms: list[str],
+    layout_names: list[str] | None,
+    drawn: list[Layout] | None = None,
+) -> list[Plan]:
+    """``count`` invoices alternating over ``forms``, each form cycling through its layouts.
+
+    ``drawn`` (random layouts) replace the default set; layouts named in ``layout_names``
+    are used beside them.
+    """
+    if drawn:
+        named = {form: layouts_of(form, layout_names) if layout_names else [] for form in forms}
+        per_form = {form: named[form] + [x for x in drawn if x.form == form] for form in forms}
+    else:
+        per_form = {form: layouts_of(form, layout_names) for form in forms}
     usable = [form for form in forms if per_form[form]]
     if not usable:
         raise ValueError("no layout matches the forms and layouts asked for")
@@ -118,12 +132,16 @@ def generate(
     forms: Iterable[str] = (MOTOR, USED),
     layout_names: list[str] | None = None,
     formats: Iterable[str] = FORMATS,
+    drawn: list[Layout] | None = None,
 ) -> list[dict[str, Any]]:
-    """Write ``count`` invoices to ``out`` with truth and manifest.json; returns the manifest."""
+    """Write ``count`` invoices to ``out`` with truth and manifest.json; returns the manifest.
+
+    ``drawn``: random layouts (layouts_random) to use instead of the default set.
+    """
     out.mkdir(parents=True, exist_ok=True)
     chosen = writers()
     manifest: list[dict[str, Any]] = []
-    for plan in plans(count, seed, list(forms), layout_names):
+    for plan in plans(count, seed, list(forms), layout_names, drawn):
         invoice = make_invoice(plan.rng, plan.layout.form)
         sheet = place(invoice, plan.layout)
         write_json(out / f"{plan.stem}.json", truth_response(sheet, f"einv-{plan.stem}"))

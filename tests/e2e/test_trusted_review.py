@@ -8,11 +8,16 @@ the pages (drawn by the test).
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from window_fakes import FakeBackend, write_page
 
@@ -187,3 +192,85 @@ def test_an_edit_after_approval_puts_the_page_back_to_review_and_f5_asks(
     assert not window.session.current_review.approved
     QApplication.processEvents()
     assert "待审核" in window.banner.text()
+
+
+class _ShortcutCatcher(QObject):
+    """Swallows the shortcut events of the window's actions and counts them per action."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caught: list[QAction] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            self.caught.append(watched)  # type: ignore[arg-type]
+            return True
+        return False
+
+
+def test_every_window_shortcut_works_with_focus_in_a_field_editor(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window()
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    editor = focused_editor(qtbot, window)
+    editor.setText(editor.text())  # nothing typed: undo and redo belong to the window too
+    catcher = _ShortcutCatcher()
+    actions = [a for a in window.actions() if a.shortcuts()]
+    assert len(actions) >= 20
+    pressed = 0
+    for action in actions:
+        action.setEnabled(True)  # cancel and pause are only enabled while busy
+        action.installEventFilter(catcher)
+        for shortcut in action.shortcuts():
+            if shortcut.isEmpty():
+                continue  # a standard key without a binding here (Quit on Linux)
+            combination = shortcut[0]
+            editor.setFocus()
+            qtbot.waitUntil(editor.hasFocus)
+            catcher.caught.clear()
+            qtbot.keyClick(editor, combination.key(), combination.keyboardModifiers())
+            assert catcher.caught == [action], (
+                f"{shortcut.toString()} did not reach {action.text()}"
+            )
+            pressed += 1
+    assert pressed >= 25
+
+
+def test_ctrl_e_in_a_field_editor_opens_the_export_dialog(qtbot, clerk_window, tmp_path) -> None:
+    window = clerk_window()
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    editor = focused_editor(qtbot, window)
+    editor.setCursorPosition(0)
+    qtbot.keyClick(editor, Qt.Key.Key_E, CTRL)
+    dialog = window.queue_commands.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert editor.cursorPosition() == 0  # not taken as end-of-line
+    dialog.reject()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_X)  # typed text: Ctrl+Z undoes the typing, not the review
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert "x" not in editor.text()
+    assert window.session.undo_group.activeStack().count() == 0
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs Xvfb (apt: xvfb)")
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "xcb", reason="already on X11")
+def test_the_shortcut_tests_pass_on_x11_too() -> None:
+    """On X11 QLineEdit takes Ctrl+E as end-of-line (not on the offscreen platform, whose
+    key bindings are Windows'): the two tests above again, on an Xvfb display."""
+    here = Path(__file__)
+    tests = [
+        f"{here}::test_every_window_shortcut_works_with_focus_in_a_field_editor",
+        f"{here}::test_ctrl_e_in_a_field_editor_opens_the_export_dialog",
+    ]
+    done = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        cwd=here.parents[2],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "2 passed" in done.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -49,16 +49,33 @@ class FieldEditor(QLineEdit):
             self.edit_committed.emit(self.text())
 
     def event(self, event: QEvent) -> bool:
-        # Without typed text, Ctrl+Z/Ctrl+Shift+Z belong to the review's undo stack,
-        # not to QLineEdit's own (which would swallow them).
-        if event.type() == QEvent.Type.ShortcutOverride and not self.dirty:
+        # QLineEdit claims many Ctrl keys for itself (Ctrl+E is end-of-line on Linux): a
+        # key that is one of the window's shortcuts goes to the window instead, as the
+        # clerk nearly always has a field focused. Undo and redo stay with the line edit
+        # while typed text is pending, else they belong to the review's undo stack.
+        if event.type() == QEvent.Type.ShortcutOverride:
             key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.matches(QKeySequence.StandardKey.Undo) or key_event.matches(
-                QKeySequence.StandardKey.Redo
-            ):
+            if self._window_takes(key_event):
                 event.ignore()
                 return True
         return super().event(event)
+
+    def _window_takes(self, key_event: QKeyEvent) -> bool:
+        undo_or_redo = key_event.matches(QKeySequence.StandardKey.Undo) or key_event.matches(
+            QKeySequence.StandardKey.Redo
+        )
+        if undo_or_redo:
+            return not self.dirty
+        combination = key_event.keyCombination()
+        modifiers = combination.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, combination.key()))
+        for action in self.window().actions():
+            if not action.isEnabled():
+                continue
+            for shortcut in action.shortcuts():
+                if pressed.matches(shortcut) == QKeySequence.SequenceMatch.ExactMatch:
+                    return True
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()

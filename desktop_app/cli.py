@@ -6,7 +6,7 @@ the page's answer in the exact CarInvoiceOCR response shape. Exit codes: 0 succe
 input error. With several files or folders, or ``--jsonl``, every page of every file
 is answered as one JSON line ``{"File", "Page", "Response"}``.
 
-``python -m desktop_app export --format csv|xlsx|json OUT`` exports the approved
+``python -m desktop_app export --format csv|csv-excel|xlsx|json OUT`` exports the approved
 pages of the review store.
 
 ``python -m desktop_app serve --keys FILE`` runs the office recognition server
@@ -105,7 +105,7 @@ def _add_export_parser(sub: argparse._SubParsersAction) -> None:
         "error-level check are held back unless --force (then they are marked).",
     )
     exp.add_argument("out", help="output file (a folder for per-page JSON)")
-    exp.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
+    exp.add_argument("--format", choices=("csv", "csv-excel", "xlsx", "json"), required=True)
     exp.add_argument("--force", action="store_true", help="export pages that fail checks, marked")
     exp.add_argument("--all", action="store_true", help="every recognized page, not only approved")
     exp.add_argument("--db", default=None, help="review database (default: the app's)")

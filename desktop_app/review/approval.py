@@ -51,21 +51,20 @@ class ApprovalIssues:
         return listed[0].name if listed else None
 
     def audit_note(self, page_level: bool = False) -> str:
-        """What was approved over, for the audit trail (plain words, both languages' codes-free).
+        """What was approved over, for the audit trail (in Chinese, as the audit sheet is).
 
-        Example: ``approved anyway: 2 errors (发票代码, 开票日期); 33 unconfirmed; duplicate``.
+        Example: ``仍然通过：2 个错误（发票代码、开票日期）；33 个字段未确认；重复``.
         """
         parts = []
         if self.errors:
-            names = ", ".join(issue.name for issue in self.errors)
-            parts.append(f"{len(self.errors)} errors ({names})")
-        if self.unconfirmed and not page_level:
-            parts.append(f"{len(self.unconfirmed)} unconfirmed")
-        elif self.unconfirmed:
-            parts.append(f"{len(self.unconfirmed)} unconfirmed, page-level approval")
+            names = "、".join(issue.name for issue in self.errors)
+            parts.append(f"{len(self.errors)} 个错误（{names}）")
+        if self.unconfirmed:
+            how = "（按页通过）" if page_level else ""
+            parts.append(f"{len(self.unconfirmed)} 个字段未确认{how}")
         if self.duplicates:
-            parts.append("duplicate")
-        return "approved anyway: " + "; ".join(parts) if parts else ""
+            parts.append("重复")
+        return "仍然通过：" + "；".join(parts) if parts else ""
 
 
 def approval_issues(

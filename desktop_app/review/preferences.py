@@ -44,6 +44,11 @@ class Preferences:
     #: duplicates still ask).
     approve_page_level: bool = False
     recent_files: list[str] = field(default_factory=list)
+    #: Where the last file dialog was left (adding files or a folder).
+    open_folder: str = ""
+    #: Where the last export went, and in which format.
+    export_folder: str = ""
+    export_format: str = "xlsx"
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:
         """Put ``path`` first in the recent files, without duplicates, at most ``MAX_RECENT``."""

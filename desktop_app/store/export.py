@@ -11,7 +11,8 @@ from desktop_app.store.export_rows import ExportPage, select_pages
 from desktop_app.store.records import PageRecord, PageStatus
 from desktop_app.store.store import Store
 
-FORMATS: tuple[str, ...] = ("csv", "xlsx", "json")
+#: ``csv`` is the plain CSV, ``csv-excel`` the CSV Excel opens with codes intact.
+FORMATS: tuple[str, ...] = ("csv", "csv-excel", "xlsx", "json")
 
 
 @dataclass
@@ -69,10 +70,10 @@ def export_from_store(
 
 def _write(store: Store, fmt: str, pages: list[ExportPage], out: Path) -> list[Path]:
     """Write ``pages`` in ``fmt``; the files written."""
-    if fmt == "csv":
+    if fmt in ("csv", "csv-excel"):
         from desktop_app.store.export_csv import write_csv
 
-        return [write_csv(pages, out)]
+        return [write_csv(pages, out, excel=fmt == "csv-excel")]
     if fmt == "xlsx":
         from desktop_app.store.export_xlsx import write_xlsx
 

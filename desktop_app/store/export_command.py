@@ -1,4 +1,4 @@
-"""The body of ``python -m desktop_app export --format csv|xlsx|json OUT [--force] [--all]``.
+"""The body of ``python -m desktop_app export --format csv|csv-excel|xlsx|json OUT [--force] [--all]``.
 
 The CLI owns the argparse wiring and calls :func:`run_export`. Exit codes follow
 ``cli``: 0 files written, 1 nothing exported (no approved pages, or every one held

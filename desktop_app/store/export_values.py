@@ -56,8 +56,11 @@ def cell_value(spec: FieldSpec, text: str | None) -> tuple[CellValue, str]:
         return text, TEXT_FORMAT
 
 
-def csv_value(spec: FieldSpec, text: str | None) -> str:
-    """The CSV text of a field: amounts as plain numbers (``40000.00``), dates ISO, else as is."""
+def csv_value(spec: FieldSpec, text: str | None, *, excel: bool = False) -> str:
+    """The CSV text of a field: amounts as plain numbers (``40000.00``), dates ISO, else as is.
+
+    ``excel``: long digit codes as ``="…"``, which Excel keeps as text.
+    """
     if is_blank(text):
         return ""
     assert text is not None
@@ -68,7 +71,7 @@ def csv_value(spec: FieldSpec, text: str | None) -> str:
             return parse_date(text).isoformat()
     except ValueError:
         pass
-    if _EXCEL_MANGLES.fullmatch(text):
+    if excel and _EXCEL_MANGLES.fullmatch(text):
         # Excel reads 18-digit IDs, bank accounts and 12-digit invoice codes as numbers
         # (15 significant digits, scientific notation) and drops leading zeros of
         # 发票号码; ="…" keeps them as text when the CSV is opened and saved again.

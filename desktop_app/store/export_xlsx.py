@@ -23,7 +23,7 @@ from desktop_app.core.schema import FormType
 from desktop_app.store.atomic import atomic_path
 from desktop_app.store.export_rows import LEADING_COLUMNS, ExportPage, field_columns, leading_values
 from desktop_app.store.export_values import cell_value, xlsx_text
-from desktop_app.store.records import AuditEntry
+from desktop_app.store.records import AuditEntry, PageStatus
 
 UNKNOWN_FORM_SHEET = "未识别类型"
 AUDIT_SHEET = "审核记录"
@@ -69,16 +69,37 @@ def _audit_sheet(workbook: Workbook, audit: Sequence[AuditEntry]) -> None:
             entry.user,
             entry.path,
             entry.page_index + 1,
-            entry.action,
+            _ACTIONS.get(entry.action, entry.action),
             entry.field,
-            entry.old,
-            entry.new,
+            *(_readable(entry.action, v) for v in (entry.old, entry.new)),
         )
         for col, value in enumerate(values, start=1):
             cell = _put(sheet, row, col, value)
             if isinstance(value, datetime.datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
     _finish(sheet)
+
+
+#: The audit trail's action codes as the clerk says them.
+_ACTIONS = {
+    "status": "状态",
+    "edit": "修改",
+    "confirm": "确认",
+    "unconfirm": "取消确认",
+    "recognized": "识别",
+}
+
+
+def _readable(action: str, value: str) -> str:
+    """A status code (``needs_review``, ``approved (note)``) as its label; other values as is."""
+    if action != "status" or not value:
+        return value
+    code, _, note = value.partition(" (")
+    try:
+        label = PageStatus(code).label.zh
+    except ValueError:
+        return value
+    return f"{label}（{note[:-1]}）" if note.endswith(")") else label
 
 
 def _put(sheet: Worksheet, row: int, col: int, value: object) -> Cell:

@@ -263,9 +263,7 @@ class ReviewMixin:
         row = conn.execute("SELECT status FROM pages WHERE id = ?", (page_id,)).fetchone()
         if row is None or row["status"] != PageStatus.APPROVED.value:
             return False
-        self._write_status(
-            conn, page_id, PageStatus.NEEDS_REVIEW, "", "", "", "value changed after approval"
-        )
+        self._write_status(conn, page_id, PageStatus.NEEDS_REVIEW, "", "", "", "通过后修改了字段")
         return True
 
     def confirm_field(self, page_id: int, name: str, confirmed: bool = True) -> FieldValue:

@@ -183,11 +183,12 @@ class MainWindow(QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("打开发票文件"),
-            "",
+            self.preferences.open_folder,
             self.tr("发票文件 ({patterns});;所有文件 (*)").format(patterns=patterns),
         )
         if paths:
-            self.open_paths(paths)
+            self.preferences.open_folder = str(Path(paths[0]).parent)
+            self.open_paths(paths)  # saved with the recent files once queued
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -202,10 +203,10 @@ class MainWindow(QMainWindow):
     def _remember(self, paths: list[Path]) -> None:
         for path in reversed(paths[:10]):
             self.preferences.add_recent(path)
-        self._save_preferences()
+        self.save_preferences()
         self._rebuild_recent_menu()
 
-    def _save_preferences(self) -> None:
+    def save_preferences(self) -> None:
         try:
             save_preferences(self.preferences, self._preferences_path)
         except OSError as exc:
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, new: Preferences) -> None:
         """Keep the settings the clerk accepted: save them, rebuild the engine."""
         old, self.preferences = self.preferences, new
-        self._save_preferences()
+        self.save_preferences()
         self.session.recognize_on_open = new.recognize_on_open
         backend, problem = build_backend(new)
         self.session.backend = backend

@@ -9,6 +9,7 @@ running, and tests drive them like any widget.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -76,8 +77,12 @@ class QueueCommands(QObject):
 
     # -- adding
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("添加文件夹"))
+        prefs = self._window.preferences  # type: ignore[attr-defined]
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("添加文件夹"), prefs.open_folder
+        )
         if folder:
+            prefs.open_folder = str(Path(folder).parent)
             self.session.open_paths([folder])
 
     # -- batch
@@ -185,7 +190,10 @@ class QueueCommands(QObject):
 
     # -- export
     def open_export(self) -> ExportDialog:
-        dialog = ExportDialog(self.panel.selected_page_ids(), parent=self._window)
+        prefs = self._window.preferences  # type: ignore[attr-defined]
+        folder = Path(prefs.export_folder) if prefs.export_folder else None
+        dialog = ExportDialog(self.panel.selected_page_ids(), folder, parent=self._window)
+        dialog.set_format(prefs.export_format)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._export(dialog))
         self.dialog = dialog
@@ -194,6 +202,9 @@ class QueueCommands(QObject):
 
     def _export(self, dialog: ExportDialog) -> None:
         options = dialog.options()
+        prefs = self._window.preferences  # type: ignore[attr-defined]
+        prefs.export_folder, prefs.export_format = str(options.path.parent), options.fmt
+        self._window.save_preferences()  # type: ignore[attr-defined]
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = export_from_store(

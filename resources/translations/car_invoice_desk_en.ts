@@ -213,6 +213,10 @@
         <translation>CSV, UTF-8 (.csv)</translation>
     </message>
     <message>
+        <source>Excel 用 CSV (.csv)</source>
+        <translation>CSV for Excel (.csv)</translation>
+    </message>
+    <message>
         <source>JSON 汇总文件 (.json)</source>
         <translation>JSON bundle (.json)</translation>
     </message>
@@ -251,6 +255,22 @@
     <message>
         <source>保存到：</source>
         <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>Excel 的类型：金额是数字，日期是日期，代码是文本。</source>
+        <translation>Excel&apos;s own types: amounts are numbers, dates are dates, codes are text.</translation>
+    </message>
+    <message>
+        <source>纯 CSV（UTF-8）：代码是纯文本，供其他程序和导入使用。</source>
+        <translation>Plain CSV (UTF-8): codes as plain text, for other programs and imports.</translation>
+    </message>
+    <message>
+        <source>供 Excel 打开的 CSV：代码写作 =&quot;…&quot;，Excel 保留前导零和全部位数；其他程序会读到等号和引号。</source>
+        <translation>CSV for opening in Excel: codes are written as =&quot;…&quot; so Excel keeps leading zeros and every digit; other programs read the equals sign and quotes.</translation>
+    </message>
+    <message>
+        <source>JSON：每页一份识别结果，附审核信息。</source>
+        <translation>JSON: each page&apos;s answer with its review details.</translation>
     </message>
     <message>
         <source>导出到</source>

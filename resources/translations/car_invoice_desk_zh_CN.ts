@@ -202,6 +202,10 @@
         <translation>CSV，UTF-8 (.csv)</translation>
     </message>
     <message>
+        <source>Excel 用 CSV (.csv)</source>
+        <translation>Excel 用 CSV (.csv)</translation>
+    </message>
+    <message>
         <source>JSON 汇总文件 (.json)</source>
         <translation>JSON 汇总文件 (.json)</translation>
     </message>
@@ -240,6 +244,22 @@
     <message>
         <source>保存到：</source>
         <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Excel 的类型：金额是数字，日期是日期，代码是文本。</source>
+        <translation>Excel 的类型：金额是数字，日期是日期，代码是文本。</translation>
+    </message>
+    <message>
+        <source>纯 CSV（UTF-8）：代码是纯文本，供其他程序和导入使用。</source>
+        <translation>纯 CSV（UTF-8）：代码是纯文本，供其他程序和导入使用。</translation>
+    </message>
+    <message>
+        <source>供 Excel 打开的 CSV：代码写作 =&quot;…&quot;，Excel 保留前导零和全部位数；其他程序会读到等号和引号。</source>
+        <translation>供 Excel 打开的 CSV：代码写作 =&quot;…&quot;，Excel 保留前导零和全部位数；其他程序会读到等号和引号。</translation>
+    </message>
+    <message>
+        <source>JSON：每页一份识别结果，附审核信息。</source>
+        <translation>JSON：每页一份识别结果，附审核信息。</translation>
     </message>
     <message>
         <source>导出到</source>

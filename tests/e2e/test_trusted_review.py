@@ -12,80 +12,23 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from clerk_steps import (
+    CTRL,
+    confirm_every_field,
+    focused_editor,
+    open_and_wait,
+    page_status,
+    wait_for_review_of,
+)
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
-from window_fakes import FakeBackend, write_page
+from window_fakes import write_page
 
-from desktop_app.review.preferences import Preferences
 from desktop_app.store import PageStatus
-from desktop_app.ui.app import build_window
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def clerk_window(qtbot, tmp_path: Path) -> Callable[..., object]:
-    """A shown, active window with its own database and a fake engine."""
-
-    def make(**preferences: object):
-        window = build_window(
-            Preferences(**preferences),  # type: ignore[arg-type]
-            backend=FakeBackend(),
-            preferences_path=tmp_path / "preferences.json",
-            store_path=tmp_path / "review.sqlite3",
-            remember_geometry=False,
-        )
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        window.activateWindow()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
-
-
-def open_and_wait(qtbot, window, *paths: Path) -> None:
-    """Add files as the clerk does and wait until the first one added is open and recognized."""
-    window.open_paths(list(paths))
-    wait_for_review_of(qtbot, window, paths[0])
-    qtbot.waitUntil(lambda: window.panel.current is not None, timeout=5000)
-
-
-def wait_for_review_of(qtbot, window, path: Path) -> None:
-    session = window.session
-
-    def shown() -> bool:
-        key = session.current
-        return key is not None and session.queue.document(key).path == path.resolve()
-
-    qtbot.waitUntil(shown, timeout=10000)
-    qtbot.waitUntil(lambda: session.current_review is not None, timeout=10000)
-
-
-def focused_editor(qtbot, window):
-    editor = window.panel.rows[window.panel.current].editor
-    qtbot.waitUntil(editor.hasFocus, timeout=5000)
-    return editor
-
-
-def page_status(window) -> PageStatus:
-    return window.session.store.page(window.session.queue.pages[0].id).status
-
-
-def confirm_every_field(qtbot, window) -> None:
-    """Enter on each field the window moves to, until none needs review."""
-    review = window.session.current_review
-    for _ in range(80):
-        if not any(review.needs_review(n) for n in review.names()):
-            return
-        qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return)
-    raise AssertionError("Enter did not walk through the fields")
 
 
 def test_ctrl_enter_on_an_unreviewed_page_asks_and_enter_goes_to_the_first_field(
@@ -116,8 +59,8 @@ def test_ctrl_enter_on_an_unreviewed_page_asks_and_enter_goes_to_the_first_field
     dialog.approve_button.click()  # approving anyway is its own button
     assert page_status(window) is PageStatus.APPROVED
     notes = [e.new for e in window.session.store.audit_trail() if e.action == "status"]
-    assert notes[-1].startswith("approved (approved anyway:")
-    assert "unconfirmed" in notes[-1]
+    assert notes[-1].startswith("approved (仍然通过：")
+    assert "个字段未确认" in notes[-1]
 
 
 def test_a_fully_confirmed_page_is_approved_without_a_question(
@@ -141,7 +84,7 @@ def test_page_level_approval_still_asks_for_errors_and_duplicates(
     assert window.approval.dialog is None  # the office's choice: no field-by-field question
     assert page_status(window) is PageStatus.APPROVED
     note = [e.new for e in window.session.store.audit_trail() if e.action == "status"][-1]
-    assert "page-level approval" in note
+    assert "按页通过" in note
 
     open_and_wait(qtbot, window, twin)  # the same invoice code and number: a duplicate
     qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)
@@ -188,7 +131,7 @@ def test_an_edit_after_approval_puts_the_page_back_to_review_and_f5_asks(
     qtbot.waitUntil(lambda: page_status(window) is PageStatus.NEEDS_REVIEW, timeout=5000)
     trail = window.session.store.audit_trail()
     assert trail[-1].action == "status"
-    assert trail[-1].new == "needs_review (value changed after approval)"
+    assert trail[-1].new == "needs_review (通过后修改了字段)"
     assert not window.session.current_review.approved
     QApplication.processEvents()
     assert "待审核" in window.banner.text()

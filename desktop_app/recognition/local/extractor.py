@@ -21,7 +21,7 @@ from desktop_app.recognition.local.consistency import TWINS, reconcile
 from desktop_app.recognition.local.derived import derived_values
 from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.labels import LABELS, TITLES
-from desktop_app.recognition.local.normalize import normalize, value_span
+from desktop_app.recognition.local.normalize import normalize_field, value_span
 from desktop_app.recognition.local.ocr import OcrLine
 from desktop_app.recognition.local.placement import place
 from desktop_app.recognition.local.second_look import Reread, second_look
@@ -96,7 +96,7 @@ class InvoiceExtractor:
         placed = place(text.values, alignment, SLOTS[form], specs, LABEL_POSITIONS[form])
         placed = {name: _trimmed(specs[name], frags) for name, frags in placed.items()}
         read = {name: _join(frags) for name, frags in placed.items()}
-        values = {name: normalize(specs[name].kind, raw) for name, raw in read.items()}
+        values = {name: normalize_field(name, specs[name].kind, raw) for name, raw in read.items()}
         if reread is not None:
             second_look(
                 specs, SLOTS[form], LABEL_POSITIONS[form], alignment, placed, values, reread

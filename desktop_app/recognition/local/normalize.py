@@ -228,3 +228,19 @@ _NORMALIZERS: dict[ValueKind, Callable[[str], str]] = {
 def normalize(kind: ValueKind, text: str) -> str:
     """``text`` rewritten to the service's format for ``kind``."""
     return _NORMALIZERS.get(kind, normalize_text)(text)
+
+
+#: A used-car form prints a bank and its account in one cell; the service answers them
+#: with one space between (``中国银行股份有限公司保山支行 3555157994784753``).
+_BANK_AND_ACCOUNT = re.compile(r"(.*\D)(\d{8,})")
+
+
+def normalize_field(name: str, kind: ValueKind, text: str) -> str:
+    """``normalize`` for the field ``name``: text folding drops white space, but the bank
+    and account of ``…开户银行、账号`` stay apart, as printed and as the service answers."""
+    value = normalize(kind, text)
+    if name.endswith("开户银行、账号"):
+        found = _BANK_AND_ACCOUNT.fullmatch(value)
+        if found:
+            value = f"{found.group(1)} {found.group(2)}"
+    return value

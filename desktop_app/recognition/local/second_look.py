@@ -18,7 +18,7 @@ from desktop_app.core.model import Point, Polygon
 from desktop_app.core.schema import FieldSpec, ValueKind
 from desktop_app.recognition.local.alignment import PageAlignment
 from desktop_app.recognition.local.fragments import Fragment
-from desktop_app.recognition.local.normalize import normalize
+from desktop_app.recognition.local.normalize import normalize_field
 from desktop_app.recognition.local.placement import expected_position
 from desktop_app.recognition.local.templates import Slot
 
@@ -113,7 +113,7 @@ def second_look(
     for (name, region, had), (text, score) in zip(
         targets, reread([t[1] for t in targets]), strict=False
     ):
-        value = normalize(specs[name].kind, text)
+        value = normalize_field(name, specs[name].kind, text)
         if not well_formed(specs[name], value) or (not had and score < MIN_SCORE_FOR_BLANK):
             continue
         values[name] = value

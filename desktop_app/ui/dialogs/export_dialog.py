@@ -31,7 +31,7 @@ from desktop_app.store import PageRecord
 from desktop_app.store.export import ExportReport
 from desktop_app.ui.translator import tr
 
-_SUFFIX = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
+_SUFFIX = {"xlsx": ".xlsx", "csv": ".csv", "csv-excel": ".csv", "json": ".json"}
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,12 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.addItem(self.tr("Excel 工作簿 (.xlsx)"), "xlsx")
         self.format_box.addItem(self.tr("CSV，UTF-8 (.csv)"), "csv")
+        self.format_box.addItem(self.tr("Excel 用 CSV (.csv)"), "csv-excel")
         self.format_box.addItem(self.tr("JSON 汇总文件 (.json)"), "json")
-        self.format_box.currentIndexChanged.connect(lambda _: self._match_suffix())
+        self.format_note = QLabel()
+        self.format_note.setWordWrap(True)
+        self.format_note.setStyleSheet("color: #555;")
+        self.format_box.currentIndexChanged.connect(lambda _: self._on_format())
         self.approved_only = QRadioButton(self.tr("所有已通过的页面"))
         self.selection_only = QRadioButton(
             self.tr("队列中选中的页面（{n} 页）").format(n=len(self._selected))
@@ -92,6 +96,7 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("格式："), self.format_box)
+        form.addRow("", self.format_note)
         form.addRow(self.tr("页面："), self.approved_only)
         form.addRow("", self.selection_only)
         form.addRow(self.tr("保存到："), where)
@@ -107,9 +112,26 @@ class ExportDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._on_format()
 
     def set_format(self, fmt: str) -> None:
-        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
+        """Choose ``fmt`` (one of the dialog's; an unknown one leaves the choice as it is)."""
+        index = self.format_box.findData(fmt)
+        if index >= 0:
+            self.format_box.setCurrentIndex(index)
+
+    def _on_format(self) -> None:
+        notes = {
+            "xlsx": self.tr("Excel 的类型：金额是数字，日期是日期，代码是文本。"),
+            "csv": self.tr("纯 CSV（UTF-8）：代码是纯文本，供其他程序和导入使用。"),
+            "csv-excel": self.tr(
+                '供 Excel 打开的 CSV：代码写作 ="…"，Excel 保留前导零和全部位数；'
+                "其他程序会读到等号和引号。"
+            ),
+            "json": self.tr("JSON：每页一份识别结果，附审核信息。"),
+        }
+        self.format_note.setText(notes[self.format_box.currentData()])
+        self._match_suffix()
 
     def _match_suffix(self) -> None:
         text = self.path_edit.text().strip()

@@ -61,7 +61,7 @@ def test_forcing_exports_failing_pages_marked(qtbot, make_window, store_path, tm
     seed_approved(store_path, tmp_path / "in")
     window = make_window(recognize_on_open=False, store_path=store_path)
     dialog = window.queue_commands.open_export()
-    dialog.set_format("csv")
+    dialog.set_format("csv-excel")
     assert not dialog.warning.isVisibleTo(dialog)
     dialog.force.setChecked(True)
     assert dialog.warning.isVisibleTo(dialog) and "强制导出" in dialog.warning.text()

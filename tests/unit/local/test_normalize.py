@@ -65,3 +65,15 @@ def test_normalize(kind: K, raw: str, value: str) -> None:
 )
 def test_fits(kind: K, text: str, ok: bool) -> None:
     assert fits(kind, text) is ok
+
+
+def test_a_used_car_bank_and_account_keep_their_space() -> None:
+    from desktop_app.core.schema import ValueKind
+    from desktop_app.recognition.local.normalize import normalize_field
+
+    name = "二手车市场开户银行、账号"
+    read = "中国建设银行股份有限公司保山分行营业部7403808294061984"
+    expected = "中国建设银行股份有限公司保山分行营业部 7403808294061984"
+    assert normalize_field(name, ValueKind.TEXT, read) == expected
+    assert normalize_field(name, ValueKind.TEXT, read.replace("部7", "部  7")) == expected
+    assert normalize_field("销售方地址", ValueKind.TEXT, "昆明市 北京路 12号") == "昆明市北京路12号"

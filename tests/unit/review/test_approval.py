@@ -17,7 +17,7 @@ def test_an_unreviewed_page_must_ask_unless_approved_by_page() -> None:
     assert issues.must_ask() and not issues.must_ask(page_level=True)
     assert issues.first_field() == review.names()[0]
     assert issues.first_field(page_level=True) is None
-    assert issues.audit_note(page_level=True).endswith("unconfirmed, page-level approval")
+    assert issues.audit_note(page_level=True).endswith("个字段未确认（按页通过）")
 
 
 def test_errors_come_first_and_always_ask() -> None:
@@ -31,7 +31,7 @@ def test_errors_come_first_and_always_ask() -> None:
     assert issues.must_ask(page_level=True)
     assert issues.first_field(page_level=True) == issues.errors[0].name
     assert all(i.why for i in issues.errors)
-    assert issues.audit_note().startswith(f"approved anyway: {len(issues.errors)} errors (")
+    assert issues.audit_note().startswith(f"仍然通过：{len(issues.errors)} 个错误（")
 
 
 def test_a_duplicate_always_asks_and_a_reviewed_page_does_not() -> None:
@@ -43,7 +43,7 @@ def test_a_duplicate_always_asks_and_a_reviewed_page_does_not() -> None:
     twin = approval_issues(review, [Duplicate(1, 2, "same_invoice")])
     assert twin.must_ask(page_level=True)
     assert twin.first_field() is None
-    assert twin.audit_note() == "approved anyway: duplicate"
+    assert twin.audit_note() == "仍然通过：重复"
 
 
 def test_an_edit_withdraws_the_approval() -> None:

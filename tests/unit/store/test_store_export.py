@@ -51,7 +51,7 @@ def _excel_text(value: str) -> str:
 
 def test_csv_has_one_row_per_approved_invoice(store, reviewed, tmp_path) -> None:
     out = tmp_path / "out.csv"
-    report = export_from_store(store, "csv", out)
+    report = export_from_store(store, "csv-excel", out)
     assert [p.page.id for p in report.exported] == [reviewed["motor"], reviewed["used"]]
     assert [p.page.id for p in report.held_back] == [reviewed["broken"]]
     rows = _read_csv(out)
@@ -66,7 +66,7 @@ def test_csv_has_one_row_per_approved_invoice(store, reviewed, tmp_path) -> None
 
 def test_forced_pages_are_exported_and_marked(store, reviewed, tmp_path) -> None:
     out = tmp_path / "out.csv"
-    report = export_from_store(store, "csv", out, force=True)
+    report = export_from_store(store, "csv-excel", out, force=True)
     assert [p.page.id for p in report.forced] == [reviewed["broken"]]
     rows = {r["发票号码"]: r for r in _read_csv(out)}
     assert rows["123"][FORCED_COLUMN] == "是" and "发票号码" in rows["123"][ERRORS_COLUMN]
@@ -75,9 +75,9 @@ def test_forced_pages_are_exported_and_marked(store, reviewed, tmp_path) -> None
 
 def test_selection_and_all(store, reviewed, tmp_path) -> None:
     out = tmp_path / "out.csv"
-    export_from_store(store, "csv", out, selection=[reviewed["open"]])
+    export_from_store(store, "csv-excel", out, selection=[reviewed["open"]])
     assert [r["发票号码"] for r in _read_csv(out)] == ["00000001"]
-    report = export_from_store(store, "csv", out, selection=recognized_page_ids(store))
+    report = export_from_store(store, "csv-excel", out, selection=recognized_page_ids(store))
     assert len(report.exported) == 3 and len(report.held_back) == 1
 
 
@@ -112,7 +112,9 @@ def test_xlsx_types_sheets_and_audit(store, reviewed, tmp_path) -> None:
     used = book[FormType.USED.value]
     assert used.cell(2, _columns(used)["发票代码"]).value == "053001700107"  # leading zero kept
     audit = [[c.value for c in row] for row in book["审核记录"].iter_rows(min_row=2)]
-    assert ["edit", "备注", "一车一票", "已核对"] in [r[4:] for r in audit]
+    assert ["修改", "备注", "一车一票", "已核对"] in [r[4:] for r in audit]
+    assert ["状态", "待审核", "已通过"] in [[r[4], *r[6:]] for r in audit]  # labels, not codes
+    assert not {"status", "edit", "needs_review", "approved"} & {v for r in audit for v in r}
     assert all(isinstance(r[0], datetime.datetime) and r[1] == "clerk" for r in audit)
 
 
@@ -159,7 +161,7 @@ def test_export_command_exit_codes_and_messages(store, reviewed, tmp_path, capsy
     captured = capsys.readouterr()
     assert "Exported 2 invoices" in captured.out and "Not exported" in captured.err
     assert openpyxl.load_workbook(out)[FormType.MOTOR.value].max_row == 2
-    assert run_export("csv", tmp_path / "all.csv", database=database, all_pages=True) == 0
+    assert run_export("csv-excel", tmp_path / "all.csv", database=database, all_pages=True) == 0
     assert len(_read_csv(tmp_path / "all.csv")) == 3
     store.requeue(reviewed["motor"])
     store.requeue(reviewed["used"])
@@ -183,7 +185,7 @@ def test_text_that_looks_like_a_formula_stays_text(store, fake_doc, motor_result
     store.approve(page)
     xlsx, csv_out = tmp_path / "out.xlsx", tmp_path / "out.csv"
     export_from_store(store, "xlsx", xlsx)
-    export_from_store(store, "csv", csv_out)
+    export_from_store(store, "csv-excel", csv_out)
     sheet = openpyxl.load_workbook(xlsx)[FormType.MOTOR.value]
     cols = _columns(sheet)
     remark = sheet.cell(2, cols["备注"])
@@ -207,7 +209,7 @@ def test_export_command_leaves_pages_a_running_batch_holds(
 
 def test_csv_keeps_long_digit_strings_and_leading_zeros_as_text(store, reviewed, tmp_path):
     out = tmp_path / "out.csv"
-    export_from_store(store, "csv", out)
+    export_from_store(store, "csv-excel", out)
     with out.open(encoding="utf-8-sig", newline="") as file:
         motor = next(csv.DictReader(file))
     assert motor["发票代码"] == '="153001720011"'  # 12 digits: Excel would round it
@@ -223,7 +225,7 @@ def test_a_page_contradicting_its_qr_code_is_held_back(store, fake_doc, motor_re
     qr = "01,03,153001720011,00880890,34188.03,20170730,,AB"  # the QR says the 30th
     store.save_recognition(page, replace(motor_result, qr=qr))
     store.approve(page)
-    report = export_from_store(store, "csv", tmp_path / "out.csv")
+    report = export_from_store(store, "csv-excel", tmp_path / "out.csv")
     assert [p.page.id for p in report.held_back] == [page]
     assert [e.check_id for e in report.held_back[0].errors] == ["qr_match"]
 
@@ -240,7 +242,7 @@ def test_the_source_column_says_read_from_text_or_recognized(
     for page in (read, recognized):
         store.approve(page)
     out = tmp_path / "out.csv"
-    export_from_store(store, "csv", out)
+    export_from_store(store, "csv-excel", out)
     assert [r[SOURCE_COLUMN] for r in _read_csv(out)] == ["文件文字", "本地识别"]
     export_from_store(store, "json", tmp_path / "out.json")
     sources = re.findall(r'"Source": "(\w+)"', (tmp_path / "out.json").read_text("utf-8"))
@@ -256,7 +258,7 @@ def test_duplicates_are_marked_in_their_own_column(store, fake_doc, motor_result
     for page in (first, twin, other):
         store.approve(page)
     out = tmp_path / "out.csv"
-    export_from_store(store, "csv", out)
+    export_from_store(store, "csv-excel", out)
     rows = _read_csv(out)
     assert [r[DUPLICATE_COLUMN] for r in rows] == [
         "重复发票：twin.png 第 1 页",
@@ -273,3 +275,15 @@ def test_duplicates_are_marked_in_their_own_column(store, fake_doc, motor_result
         "重复发票：twin.png 第 1 页",
         "重复发票：first.png 第 1 页",
     ]
+
+
+def test_the_plain_csv_has_codes_as_plain_text_and_no_bom(store, reviewed, tmp_path) -> None:
+    out = tmp_path / "plain.csv"
+    export_from_store(store, "csv", out)
+    data = out.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert rows[0]["发票代码"] == "153001720011"  # not ="153001720011"
+    assert rows[0]["发票号码"] == "00880890"
+    assert '="' not in data.decode("utf-8")

@@ -1,0 +1,83 @@
+"""The small things a clerk notices, driven from the keyboard in the real window:
+redo brings back a confirmation, the export dialog remembers its folder and format and
+says which CSV is which, Ctrl+Enter on an empty queue says so, and adding files opens
+the first one added even when another page is open."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from clerk_steps import CTRL, focused_editor, open_and_wait, wait_for_review_of
+from PySide6.QtCore import Qt
+from window_fakes import write_page
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_redo_brings_back_the_edit_and_its_confirmation(qtbot, clerk_window, tmp_path) -> None:
+    window = clerk_window()
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    window.panel.select_field("发票号码")
+    editor = focused_editor(qtbot, window)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "00012346")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # edit and confirm, move on
+    review = window.session.current_review
+    assert review.field("发票号码").confirmed
+    focused = focused_editor(qtbot, window)
+    qtbot.keyClick(focused, Qt.Key.Key_Z, CTRL)
+    assert review.field("发票号码").value == "00012345"
+    assert not review.field("发票号码").confirmed
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Z, CTRL | SHIFT)
+    assert review.field("发票号码").value == "00012346"
+    assert review.field("发票号码").confirmed  # the confirmation came back with the edit
+    page_id = window.session.queue.pages[0].id
+    stored = {v.name: v for v in window.session.store.field_values(page_id)}
+    assert stored["发票号码"].confirmed and stored["发票号码"].current == "00012346"
+
+
+def test_ctrl_enter_on_an_empty_queue_says_the_queue_is_empty(qtbot, clerk_window) -> None:
+    window = clerk_window()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert window.statusBar().currentMessage() == "队列是空的，没有可通过的页面。"
+
+
+def test_adding_files_opens_the_first_one_added(qtbot, clerk_window, tmp_path) -> None:
+    window = clerk_window()
+    first = write_page(tmp_path / "a.png")
+    open_and_wait(qtbot, window, first)
+    later = [write_page(tmp_path / "b.png"), write_page(tmp_path / "c.png")]
+    window.open_paths(later)  # a page is open: the first one added opens all the same
+    wait_for_review_of(qtbot, window, later[0])
+
+
+def test_export_remembers_format_and_folder_and_names_the_plain_csv(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window(approve_page_level=True)
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return, CTRL)  # approved by page
+    out_dir = tmp_path / "exports"
+    out_dir.mkdir()
+
+    qtbot.keyClick(window.view, Qt.Key.Key_E, CTRL)
+    dialog = window.queue_commands.dialog
+    formats = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert formats == ["xlsx", "csv", "csv-excel", "json"]
+    dialog.set_format("csv")
+    assert "纯 CSV" in dialog.format_note.text()
+    dialog.path_edit.setText(str(out_dir / "day.csv"))
+    with qtbot.waitSignal(window.message_bar.message_shown, timeout=5000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    with (out_dir / "day.csv").open(encoding="utf-8", newline="") as file:
+        row = next(csv.DictReader(file))
+    assert row["发票代码"] == "153001720011"  # plain text, no ="…"
+
+    qtbot.keyClick(window.view, Qt.Key.Key_E, CTRL)  # the next export starts where this one was
+    again = window.queue_commands.dialog
+    assert again.format_box.currentData() == "csv"
+    assert Path(again.path_edit.text()).parent == out_dir
+    again.set_format("csv-excel")
+    assert "Excel" in again.format_note.text()
+    again.reject()

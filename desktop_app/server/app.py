@@ -39,6 +39,7 @@ from desktop_app.server.pool import WorkerPool
 from desktop_app.server.protocol import (
     BODY_TOO_LARGE,
     BUSY,
+    INTERNAL,
     MAX_BODY_BYTES,
     QUOTA,
     encode,
@@ -107,6 +108,9 @@ class Front:
             await self._answer(request, headers, exchange)
         except Refusal as refusal:
             exchange.code, exchange.detail = refusal.code, refusal.message
+        except Exception:  # a bug here must still answer in the service's shape
+            logging.getLogger(__name__).exception("request %s failed", exchange.request_id)
+            exchange.code, exchange.detail = INTERNAL, "the server failed"
         seconds = time.perf_counter() - started
         language = headers.get("x-tc-language", "zh-CN")
         response = self._response(exchange, language, seconds)

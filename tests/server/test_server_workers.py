@@ -110,3 +110,16 @@ def test_admission_counts(tmp_path: Path) -> None:
     assert pool.admit() and pool.in_flight == 3
     keys = load_keys(write_keys(tmp_path))
     assert Front(ServerConfig(keys), pool).pool is pool
+
+
+def test_a_bug_in_the_front_is_answered_as_internal_error(
+    start_server: StartServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = start_server()
+
+    async def broken(job: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(server.front.pool, "run", broken)
+    assert call(server.url)[0] == "InternalError"
+    assert server.front.pool.in_flight == 0  # the admission was given back

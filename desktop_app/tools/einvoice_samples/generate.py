@@ -8,6 +8,7 @@ For each invoice ``<stem>.pdf`` (text layer) and ``<stem>.ofd`` share the truth
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ from desktop_app.tools.einvoice_samples.values import MOTOR, USED, make_invoice
 FORMATS = ("pdf", "ofd", "scan")
 #: Written only when asked for: a PDF whose text layer is unusable (the OCR fallback's case).
 EXTRA_FORMATS = ("garbled",)
-PAGE_PX = (round(PAGE_W / 25.4 * DPI), round(PAGE_H / 25.4 * DPI))
+# MuPDF renders the page's pixel box rounded outwards (1240.16 → 1241 px wide)
+PAGE_PX = (math.ceil(PAGE_W / 25.4 * DPI), math.ceil(PAGE_H / 25.4 * DPI))
 PAGE_COORDINATES = "pixels of the page rendered at 150 dpi"
 
 

@@ -44,7 +44,10 @@ def test_every_layout_of_both_forms_is_written(samples: Path) -> None:
     assert {e["kind"] for e in entries} == {"motor", "used"}
     for entry in entries:
         assert (samples / entry["file"]).is_file()
-        assert entry["format"] == "pdf" and entry["size"] == [1240, 827]
+        assert entry["format"] == "pdf"
+        with pymupdf.open(samples / entry["file"]) as doc:
+            pix = doc[0].get_pixmap(dpi=150)
+        assert entry["size"] == [pix.width, pix.height]
     assert len(layouts_of("motor")) >= 4 and len(layouts_of("used")) >= 4
     assert all(LAYOUTS[name].holdout for name in HOLDOUT.values())
 

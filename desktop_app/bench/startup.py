@@ -254,6 +254,7 @@ def _add_arguments(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--command",
+        dest="program",  # not "command": the bench's subcommand lives there
         help="program to time, e.g. dist/car-invoice-desk/car-invoice-desk "
         "(default: this source tree through this Python)",
     )
@@ -264,8 +265,8 @@ def _add_arguments(cmd: argparse.ArgumentParser) -> None:
 def main(args: Any) -> int:
     """Run the measurement from parsed arguments; exit 1 when a launch did not report."""
     command = (
-        [args.command]
-        if args.command
+        [args.program]
+        if args.program
         else [sys.executable, "-m", "desktop_app.bench.startup", "--child"]
     )
     if args.until == "recognized" and not args.files:

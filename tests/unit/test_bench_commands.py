@@ -1,0 +1,72 @@
+"""Every ``python -m desktop_app.bench`` subcommand parses to itself and the quick ones run.
+
+``bench startup FILE`` once crashed: its ``--command`` option overwrote the name of
+the subcommand. Heavier runs (``accuracy`` and ``ruling`` on the generated samples,
+``qr``) have their own tests; ``server`` starts the office server and is run by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop_app.bench.__main__ import build_parser, main
+
+MINIMAL_ARGS = {
+    "accuracy": ["folder"],
+    "throughput": [],
+    "startup": ["page.png", "--command", "some-program"],
+    "server": [],
+    "ruling": ["folder"],
+    "page-text": ["page.pdf"],
+    "qr": ["page.png"],
+}
+
+
+def test_every_subcommand_is_known_here() -> None:
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.dest == "command"]
+    assert set(sub.choices) == set(MINIMAL_ARGS)
+
+
+@pytest.mark.parametrize("name", sorted(MINIMAL_ARGS))
+def test_a_subcommand_parses_to_itself(name: str) -> None:
+    args = build_parser().parse_args([name, *MINIMAL_ARGS[name]])
+    assert args.command == name
+
+
+def test_throughput_runs(capsys) -> None:
+    code = main(["throughput", "--pages", "4", "--quota", "100", "--latency", "0"])
+    out = capsys.readouterr().out
+    assert code == 0 and "pages/s:" in out and "lost pages:       0" in out
+
+
+def test_throughput_of_the_command_line_runs(capsys) -> None:
+    code = main(["throughput", "--cli", "--pages", "3", "--quota", "100", "--latency", "0"])
+    out = capsys.readouterr().out
+    assert code == 0 and "recognize --jsonl" in out and "lost pages:       0" in out
+
+
+def test_startup_with_a_file_runs(tmp_path: Path, capsys, monkeypatch) -> None:
+    page = tmp_path / "page.png"
+    Image.new("RGB", (300, 200), "white").save(page)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("CARINVOICEDESK_DATABASE", str(tmp_path / "review.sqlite3"))
+    code = main(["startup", str(page), "--runs", "1", "--timeout", "120"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "median" in out and "window" in out
+
+
+def test_page_text_runs(tmp_path: Path, capsys) -> None:
+    import pymupdf
+
+    pdf = pymupdf.open()
+    pdf.new_page().insert_text((72, 72), "机动车销售统一发票")
+    path = tmp_path / "page.pdf"
+    pdf.save(path)
+    pdf.close()
+    assert main(["page-text", str(path), "--runs", "1"]) == 0
+    assert "page.pdf" in capsys.readouterr().out

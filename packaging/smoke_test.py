@@ -35,18 +35,44 @@ MUST_FILL = ("发票代码", "发票号码", "开票日期", "车辆识别代号
 MIN_FILLED = 10
 
 
-def synthetic_page(folder: Path) -> Path:
-    """Draw the synthetic motor invoice of the local engine's tests into ``folder``."""
-    sys.path.insert(0, str(ROOT))
-    from tests.unit.local.synthetic_page import cjk_font_path, render_motor_page
+#: Draws the synthetic page; run by a Python that has Pillow (this one, or a venv's).
+_DRAW = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from tests.unit.local.synthetic_page import cjk_font_path, render_motor_page
+font = cjk_font_path()
+if font is None:
+    raise SystemExit("no CJK font for the synthetic page; pass PAGE or install one")
+open(sys.argv[2], "wb").write(render_motor_page(font).data)
+"""
 
-    font = cjk_font_path()
-    if font is None:
-        raise SystemExit("no CJK font for the synthetic page; pass PAGE or install one")
-    page = render_motor_page(font)
+
+def synthetic_page(folder: Path) -> Path:
+    """Draw the synthetic motor invoice of the local engine's tests into ``folder``.
+
+    The system ``python3`` the packaging README uses has no Pillow: then the build's
+    venv (``build/venv``) or the checkout's ``.venv`` draws it.
+    """
     out = folder / "synthetic_motor.png"
-    out.write_bytes(page.data)
-    return out
+    candidates = [sys.executable, ROOT / "build/venv/bin/python", ROOT / ".venv/bin/python"]
+    for python in candidates:
+        if not Path(python).is_file():
+            continue
+        has_pillow = subprocess.run(
+            [str(python), "-c", "import PIL"], capture_output=True, check=False
+        )
+        if has_pillow.returncode != 0:
+            continue
+        drawn = subprocess.run(
+            [str(python), "-c", _DRAW, str(ROOT), str(out)], capture_output=True, check=False
+        )
+        if drawn.returncode != 0:
+            raise SystemExit(drawn.stderr.decode(errors="replace").strip().splitlines()[-1])
+        return out
+    raise SystemExit(
+        "no Python with Pillow to draw the synthetic page: pass PAGE, or run "
+        "packaging/build.sh first (it makes build/venv)"
+    )
 
 
 def offline_prefix() -> list[str]:

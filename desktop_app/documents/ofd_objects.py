@@ -226,8 +226,8 @@ def _glyphs(element: Element, size: float) -> Iterator[OfdGlyph]:
         text = code.text or ""
         x = _number(code.get("X"), x)
         y = _number(code.get("Y"), y)
-        dx = expand_deltas(code.get("DeltaX"))
-        dy = expand_deltas(code.get("DeltaY"))
+        dx = expand_deltas(code.get("DeltaX"), len(text))
+        dy = expand_deltas(code.get("DeltaY"), len(text))
         for index, char in enumerate(text):
             natural = natural_advance(char, size)
             step_x = dx[index] if index < len(dx) else natural
@@ -243,20 +243,31 @@ def natural_advance(char: str, size: float) -> float:
     return size if unicodedata.east_asian_width(char) in ("W", "F") else 0.55 * size
 
 
-def expand_deltas(value: str | None) -> list[float]:
-    """``DeltaX``/``DeltaY`` with the ``g count value`` shorthand expanded."""
+def expand_deltas(value: str | None, limit: int = 100_000) -> list[float]:
+    """``DeltaX``/``DeltaY`` with the ``g count value`` shorthand expanded, at most ``limit``.
+
+    The limit is the number of characters the deltas space out: a ``g 1000000000 1``
+    costs no more than the text it belongs to.
+    """
     tokens = (value or "").split()
     deltas: list[float] = []
     index = 0
-    while index < len(tokens) and len(deltas) < 100_000:
+    while index < len(tokens) and len(deltas) < limit:
         if tokens[index] == "g" and index + 2 < len(tokens):
-            count = int(_number(tokens[index + 1], 0))
-            deltas.extend([_number(tokens[index + 2], 0.0)] * max(0, min(count, 100_000)))
+            count = min(_count(tokens[index + 1]), limit - len(deltas))
+            deltas.extend([_number(tokens[index + 2], 0.0)] * count)
             index += 3
         else:
             deltas.append(_number(tokens[index], 0.0))
             index += 1
     return deltas
+
+
+def _count(token: str) -> int:
+    """A ``g`` repeat count (0 when not a whole non-negative number)."""
+    if not (token.isascii() and token.isdigit()):
+        return 0
+    return int(token) if len(token) <= 9 else 10**9  # huge counts are cut by the caller
 
 
 def _number(value: str | None, default: float) -> float:

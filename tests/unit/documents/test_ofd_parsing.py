@@ -17,6 +17,8 @@ def test_deltas_expand_the_g_shorthand() -> None:
     assert expand_deltas("1.5875 g 3 3.175 1.6") == [1.5875, 3.175, 3.175, 3.175, 1.6]
     assert expand_deltas(None) == []
     assert expand_deltas("g 2") == [0.0, 2.0]  # a cut-off shorthand: read as it stands, no crash
+    assert expand_deltas("g 1000000000 1.5 g 99 2", limit=4) == [1.5] * 4  # bounded by the text
+    assert expand_deltas("g " + "9" * 5000 + " 1 g ² 3", limit=2) == [1.0, 1.0]
 
 
 def test_path_data_is_mapped_and_arcs_become_curves() -> None:

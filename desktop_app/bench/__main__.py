@@ -14,6 +14,7 @@ could not open, and the median seconds per page split into OCR and extraction.
 ``startup``: launch to a usable window, median of several fresh processes.
 ``server``: the office server under load against the engine in-process (docs/benchmarks.md).
 ``ruling DIR``: the ruling found on each image against the truth's value boxes.
+``speed FILE...``: a whole local recognize side by side with rapidocr alone.
 ``page-text FILE...``: open + page_image (with its text) and page_text times per file.
 ``qr FILE...``: time reading the invoice QR code of each file's first page.
 """
@@ -25,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.bench import page_text, qr, ruling, server_bench, startup, throughput
+from desktop_app.bench import page_text, qr, ruling, server_bench, speed, startup, throughput
 from desktop_app.bench.accuracy import PageRun, run_folder
 from desktop_app.bench.pages import load_pages
 from desktop_app.bench.report import page_line, summary_lines
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     startup.add_parser(sub)
     server_bench.add_parser(sub)
     ruling.add_parser(sub)
+    speed.add_parser(sub)
     page_text.add_parser(sub)
     qr.add_parser(sub)
     return parser
@@ -64,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return server_bench.main(args)
     if args.command == "ruling":
         return ruling.main(args)
+    if args.command == "speed":
+        return speed.main(args)
     if args.command == "page-text":
         return page_text.main(args)
     if args.command == "qr":

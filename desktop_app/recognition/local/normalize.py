@@ -202,6 +202,13 @@ def normalize_phone(text: str) -> str:
     return re.sub(r"[^0-9-]", "", fold(text).translate(_TO_DIGIT))
 
 
+def normalize_plate(text: str) -> str:
+    """A licence plate without separators; after the province and the office letter a
+    plate has no I or O (GA 36), so those are the digits 1 and 0 misread."""
+    plate = re.sub(r"[\s·.・-]", "", fold(text).upper())
+    return plate[:2] + plate[2:].replace("O", "0").replace("I", "1")
+
+
 def normalize_text(text: str) -> str:
     return fold(text).strip("：:;；,，.。")
 
@@ -221,7 +228,7 @@ _NORMALIZERS: dict[ValueKind, Callable[[str], str]] = {
     K.ACCOUNT: digits_of,
     K.INTEGER: digits_of,
     K.NUMBER: normalize_number,
-    K.PLATE: lambda t: re.sub(r"[\s·.・-]", "", fold(t).upper()),
+    K.PLATE: normalize_plate,
 }
 
 

@@ -41,6 +41,7 @@ from desktop_app.recognition.local.normalize import fits, normalize
         (K.NUMBER, "-", "-"),
         (K.TEXT, "：袁玉", "袁玉"),
         (K.PLATE, "辽D·2U86D", "辽D2U86D"),
+        (K.PLATE, "蒙ANOCXG", "蒙AN0CXG"),  # no O after the office letter: a 0
     ],
 )
 def test_normalize(kind: K, raw: str, value: str) -> None:

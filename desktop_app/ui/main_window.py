@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
         self.owned_store_closer: Callable[[], None] | None = None  # set by ``build_window``
         self._language = preferences.language
         self._review: ReviewState | None = None
-        self._showing_new_review = False  # a new page opens fitted, not zoomed on a field
         self.setWindowTitle(self.tr("机动车发票识别审核台"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -153,9 +152,7 @@ class MainWindow(QMainWindow):
         a.approve.triggered.connect(self.approval.approve)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         view.field_clicked.connect(lambda name: self.panel.select_field(name))
-        self.panel.field_selected.connect(
-            lambda name: view.select_field(name, reveal=not self._showing_new_review)
-        )
+        self.panel.field_selected.connect(view.select_field)
         self.panel.edit_committed.connect(session.edit_field)
         self.panel.confirm_requested.connect(self._confirm_and_advance)
         self.queue_panel.page_chosen.connect(session.go_to)
@@ -258,11 +255,7 @@ class MainWindow(QMainWindow):
         self._on_fields_changed(set(review.names()))
         first = review.next_needing_review(None)
         if first is not None:
-            self._showing_new_review = True
-            try:
-                self.panel.select_field(first)
-            finally:
-                self._showing_new_review = False
+            self.panel.select_field(first)
 
     def _bind_review(self, review: ReviewState | None) -> None:
         if self._review is not None and self._on_fields_changed in self._review.changed:

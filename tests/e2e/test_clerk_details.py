@@ -81,3 +81,38 @@ def test_export_remembers_format_and_folder_and_names_the_plain_csv(
     again.set_format("csv-excel")
     assert "Excel" in again.format_note.text()
     again.reject()
+
+
+def test_the_chosen_zoom_holds_across_pages_and_fields(qtbot, clerk_window, tmp_path) -> None:
+    window = clerk_window()
+    pages = [write_page(tmp_path / f"{n}.png", (1600, 1000)) for n in "abc"]
+    open_and_wait(qtbot, window, *pages)
+    view = window.view
+    fitted = view.zoom
+    for _ in range(4):  # Enter through fields: the page stays fitted
+        qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Return)
+    assert view.zoom == fitted
+
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_1, CTRL)  # 100%
+    assert view.zoom == 1.0
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_PageDown)
+    wait_for_review_of(qtbot, window, pages[1])
+    qtbot.waitUntil(lambda: window.panel.current is not None)
+    assert view.zoom == 1.0  # the next page opens at the clerk's 100%
+    for _ in range(3):
+        editor = focused_editor(qtbot, window)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        name = window.panel.current
+        box = view.box(name)
+        if box is not None:  # a located field: its box is scrolled into view, zoom kept
+            visible = view.mapToScene(view.viewport().rect()).boundingRect()
+            assert visible.contains(box.sceneBoundingRect())
+        assert view.zoom == 1.0
+
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_2, CTRL)  # fit width
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_PageDown)
+    wait_for_review_of(qtbot, window, pages[2])
+    qtbot.waitUntil(lambda: window.panel.current is not None)
+    qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Tab)
+    qtbot.wait(50)
+    assert abs(view.zoom * 1600 - (view.viewport().width() - 8)) < 2  # still the page's width

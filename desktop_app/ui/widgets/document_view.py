@@ -23,8 +23,8 @@ from desktop_app.ui.widgets.field_box import FieldBox
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 16.0
-#: A selected box smaller than this on screen (pixels high) is zoomed in on.
-MIN_BOX_SCREEN_HEIGHT = 18.0
+#: Room kept around a field's box scrolled into view (screen pixels).
+REVEAL_MARGIN = 40
 
 
 class FitMode(Enum):
@@ -78,6 +78,9 @@ class DocumentView(QGraphicsView):
         self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene().setSceneRect(self._pixmap_item.boundingRect())
         self._refit()
+        # A new page starts at its top left, at the zoom mode the clerk chose.
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     @property
     def has_image(self) -> bool:
@@ -110,7 +113,11 @@ class DocumentView(QGraphicsView):
             box.setVisible(visible)
 
     def select_field(self, name: str | None, *, reveal: bool = True) -> None:
-        """Highlight ``name``'s box; with ``reveal``, bring it into view, zooming in when tiny."""
+        """Highlight ``name``'s box; with ``reveal``, scroll it into view.
+
+        The zoom the clerk chose stays (fit page, fit width or a percentage): it changes
+        only when the box is larger than the view, and then just enough to show it.
+        """
         if self._selected in self._boxes:
             self._boxes[self._selected].set_selected(False)
         self._selected = name
@@ -120,10 +127,13 @@ class DocumentView(QGraphicsView):
         box.set_selected(True)
         if not reveal or not box.isVisible():
             return
-        rect = box.sceneBoundingRect()
-        if rect.height() * self._zoom < MIN_BOX_SCREEN_HEIGHT:
-            self._set_zoom(MIN_BOX_SCREEN_HEIGHT * 1.5 / max(rect.height(), 1.0))
-        self.ensureVisible(rect, 60, 60)
+        rect = self.transform().mapRect(box.sceneBoundingRect())
+        view = self.viewport().size()
+        room_w, room_h = view.width() - 2 * REVEAL_MARGIN, view.height() - 2 * REVEAL_MARGIN
+        if rect.width() > room_w or rect.height() > room_h:
+            shrink = min(room_w / max(rect.width(), 1.0), room_h / max(rect.height(), 1.0))
+            self._set_zoom(self._zoom * max(shrink, 0.05))
+        self.ensureVisible(box.sceneBoundingRect(), REVEAL_MARGIN, REVEAL_MARGIN)
 
     # -- zoom, rotation
     @property

@@ -4,7 +4,9 @@
 layers and turns ``TextObject``, ``PathObject`` and ``ImageObject`` into
 ``OfdText``, ``OfdPath`` and ``OfdImage`` with every transform applied: an
 object's coordinates are in its own space, mapped by its ``CTM`` and then
-moved to its ``Boundary``'s top-left corner (GB/T 33190 §8, §11). Colours and
+moved to its ``Boundary``'s top-left corner (GB/T 33190 §8, §11); layers draw
+in ``Type`` order (Background, Body, Foreground) and hidden objects
+(``Visible="false"``) are left out. Colours and
 line widths come from the object, else from its ``DrawParam`` chain, else from
 the layer's. Clipping regions are not applied (invoices draw inside their
 boundaries); ``CompositeObject`` is not drawn.
@@ -125,10 +127,13 @@ class ObjectReader:
         return objects
 
     def _walk(self, element: Element, offset: Matrix, style: _Style, out: list[OfdObject]) -> None:
-        for child in element:
+        # Layers draw Background, then Body, then Foreground (§7.7), whatever their order.
+        for child in sorted(element, key=_layer_rank):
             tag = child.tag
             if len(out) >= self.max_objects:
                 return
+            if child.get("Visible", "true").strip().lower() == "false":
+                continue  # a hidden object is neither drawn nor read
             if tag in ("Layer", "PageBlock", "Content"):
                 self._walk(child, offset, self._style(child.get("DrawParam"), style), out)
             elif tag == "TextObject":
@@ -217,6 +222,16 @@ class ObjectReader:
             _alpha(element),
             element.get("BlendMode", ""),
         )
+
+
+_LAYER_RANKS = {"Background": 0, "Body": 1, "Foreground": 2}
+
+
+def _layer_rank(element: Element) -> int:
+    """Where a child draws among its siblings: layers by ``Type``, everything else as Body."""
+    if element.tag != "Layer":
+        return 1
+    return _LAYER_RANKS.get(element.get("Type", "Body"), 1)
 
 
 def _glyphs(element: Element, size: float) -> Iterator[OfdGlyph]:

@@ -84,6 +84,28 @@ def test_text_comes_from_template_and_page_in_separate_spans(tmp_path: Path) -> 
     assert text.extras["tag.Total"] == "¥123456.00"
 
 
+def test_hidden_objects_are_not_read_and_layers_draw_in_type_order(tmp_path: Path) -> None:
+    page = ofd_parts()["Doc_0/Pages/Page_0/Content.xml"].replace(
+        b'<ofd:TextObject ID="52"', b'<ofd:TextObject Visible="false" ID="52"'
+    )
+    # A background layer written after the body: a grey box that must not cover the text.
+    page = page.replace(
+        b"</ofd:Layer></ofd:Content>",
+        b'</ofd:Layer><ofd:Layer ID="9" Type="Background"><ofd:PathObject ID="60" '
+        b'Boundary="40 30 100 20" Fill="true" Stroke="false"><ofd:FillColor Value="200 200 200"/>'
+        b"<ofd:AbbreviatedData>M 0 0 L 100 0 L 100 20 L 0 20 C</ofd:AbbreviatedData>"
+        b"</ofd:PathObject></ofd:Layer></ofd:Content>",
+    )
+    with open_document(_good(tmp_path, **{"Doc_0__Pages__Page_0__Content.xml": page})) as document:
+        image = document.page_image(0, DPI)
+    assert image.text is not None
+    spans = _spans(image.text)
+    assert "123456.00" in spans and "¥123456.00" not in spans  # the hidden ¥ is gone
+    x0, y0, x1, y1 = (round(v) for v in spans["上海某某汽车销售有限公司"])
+    drawn = Image.open(io.BytesIO(image.data)).convert("L").crop((x0, y0, x1, y1))
+    assert drawn.getextrema()[0] < 100  # the text is drawn over the background box
+
+
 def test_rules_come_from_the_template_merged(tmp_path: Path) -> None:
     with open_document(_good(tmp_path)) as document:
         text = document.page_text(0, DPI)

@@ -7,8 +7,9 @@ rendering zoom, so they sit on the pixels ``PdfPages.render`` produces.
 
 The layer is refused (``None``, so the page is recognized by OCR instead) when
 it has next to no visible text (a scan), when most of it is invisible (a
-scanner's OCR layer under the image: its positions and text are a guess), or
-when it reads as garbage (see ``text_quality``).
+scanner's OCR layer under the image: its positions and text are a guess), when
+it is a few words on a page-sized image (a scanner app's caption), or when it
+reads as garbage (see ``text_quality``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pymupdf
 from desktop_app.documents.page_text import ORIGIN_PDF, PageText, Rule
 from desktop_app.documents.ruling import RuleCollector
 from desktop_app.documents.spans import Glyph, build_spans, direction_of
-from desktop_app.documents.text_quality import fold_char, text_is_usable
+from desktop_app.documents.text_quality import fold_char, text_is_usable, visible_chars
 
 _POINTS_PER_INCH = 72.0
 
@@ -36,6 +37,11 @@ _FLAGS = (
     pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
 )
 
+# A page image covering this share of the page, with fewer than so many visible
+# characters of text, is a scan with a caption: its text is in the image.
+_SCAN_COVER = 0.5
+_MIN_CHARS_BESIDE_AN_IMAGE = 40
+
 # Above this share of invisible characters (alpha 0, text render mode 3) the
 # text layer is a scanner's OCR, not the document's own text.
 _MAX_INVISIBLE_SHARE = 0.5
@@ -49,7 +55,7 @@ def pdf_page_text(page: pymupdf.Page, dpi: float) -> PageText | None:
     visible_text = "".join(glyph.char for glyph in glyphs)
     if invisible > _MAX_INVISIBLE_SHARE * (len(glyphs) + invisible):
         return None
-    if not text_is_usable(visible_text):
+    if not text_is_usable(visible_text) or _scan_with_caption(page, visible_text):
         return None
     rules = _rules(page, matrix, zoom)
     box = (page.rect * pymupdf.Matrix(zoom, zoom)).irect
@@ -60,6 +66,22 @@ def pdf_page_text(page: pymupdf.Page, dpi: float) -> PageText | None:
         spans=build_spans(glyphs, rules),
         rules=rules,
         origin=ORIGIN_PDF,
+    )
+
+
+def _scan_with_caption(page: pymupdf.Page, text: str) -> bool:
+    """Whether the page is a scanned image with a few words of text on it.
+
+    Scanner apps stamp a visible caption (扫描全能王 创建, a date) on the image
+    of the page: too little text to be the document, which is in the image.
+    Only looked at when the text is short, so text pages pay nothing.
+    """
+    if visible_chars(text) >= _MIN_CHARS_BESIDE_AN_IMAGE:
+        return False
+    page_area = abs(page.rect) or 1.0
+    return any(
+        abs(pymupdf.Rect(info["bbox"]) & page.rect) >= _SCAN_COVER * page_area
+        for info in page.get_image_info()
     )
 
 

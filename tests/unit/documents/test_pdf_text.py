@@ -175,17 +175,29 @@ def test_ruling_is_merged_and_in_pixels(tmp_path: Path) -> None:
             id="garbage",
         ),
         pytest.param(lambda page: _cjk(page, (50, 50), "(cid:12)(cid:34) 发票号码"), id="cid"),
+        pytest.param(lambda page: _cjk(page, (300, 400), "扫描全能王 创建"), id="scan caption"),
     ],
 )
 def test_unusable_text_layers_give_none(tmp_path: Path, draw) -> None:
     def page_with_image(page: pymupdf.Page) -> None:
-        page.insert_image(pymupdf.Rect(0, 0, 200, 100), stream=_png())
+        page.insert_image(page.rect, stream=_png())  # a scan of the whole page
         draw(page)
 
     path = _write(tmp_path, page_with_image)
     assert _text(path) is None
     with open_document(path) as document:
         assert document.page_image(0, 72).text is None
+
+
+def test_a_text_page_with_a_page_sized_image_keeps_its_text(tmp_path: Path) -> None:
+    """An e-invoice drawn over a background image is still read from its text."""
+
+    def draw(page: pymupdf.Page) -> None:
+        page.insert_image(page.rect, stream=_png())
+        _invoice(page)
+
+    page_text = _text(_write(tmp_path, draw))
+    assert page_text is not None and "上海某某汽车销售有限公司" in _by_text(page_text)
 
 
 def test_an_image_file_has_no_page_text(make_image) -> None:

@@ -10,6 +10,7 @@ PyMuPDF thread; parsing the package does not need it.
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -49,6 +50,9 @@ class OfdPages:
         check_pixels(self.path, pixel_size(page, dpi), self._max_pixels)
         width, height, stride, samples = on_mupdf_thread(self._rasterize, index, dpi)
         pixels = Image.frombytes("RGB", (width, height), samples, "raw", "RGB", stride)
+        if (text.width, text.height) != (width, height):
+            # MuPDF's rounding of a fractional page size is the truth for the pixels.
+            text = replace(text, width=float(width), height=float(height))
         return PageImage(
             encode_png(pixels), "image/png", width, height, self.path, index, dpi, text
         )

@@ -382,12 +382,16 @@
 </context>
 <context>
     <name>MessageBar</name>
-    <message numerus="yes">
-        <source>另有 %n 个问题：</source>
+    <message>
+        <source>全部关闭</source>
         <extracomment>A message was shown: (level, headline, details).</extracomment>
+        <translation>Close all</translation>
+    </message>
+    <message numerus="yes">
+        <source>较早的 %n 条消息：</source>
         <translation>
-            <numerusform>%n more problem:</numerusform>
-            <numerusform>%n more problems:</numerusform>
+            <numerusform>%n earlier message:</numerusform>
+            <numerusform>%n earlier messages:</numerusform>
         </translation>
     </message>
 </context>
@@ -395,7 +399,7 @@
     <name>MessageItem</name>
     <message>
         <source>关闭此消息</source>
-        <extracomment>The clerk dismissed this message.</extracomment>
+        <extracomment>Messages kept; past that the two oldest fold into one that lists their headlines. The tallest the area gets before it scrolls (pixels). The clerk dismissed this message.</extracomment>
         <translation>Close this message</translation>
     </message>
 </context>
@@ -817,6 +821,10 @@
     <message>
         <source>识别服务器地址，例如 https://ocr.office.lan/</source>
         <translation>The server&apos;s URL, e.g. https://ocr.office.lan/</translation>
+    </message>
+    <message>
+        <source>系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} 提供密钥，然后重新启动程序。本地识别无需密钥。</source>
+        <translation>There is no usable OS keychain, so the keys were not saved. Provide them in the environment variables {id_var} and {key_var} instead, then restart the program. The local engine needs no keys.</translation>
     </message>
     <message>
         <source>正在测试…</source>

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.recognition.cloud.credentials import (
     DEFAULT_CREDENTIALS_FILE,
+    ENV_SECRET_ID,
+    ENV_SECRET_KEY,
     Credentials,
     KeychainError,
     from_environment,
@@ -149,7 +151,8 @@ class SettingsDialog(QDialog):
         form.addRow("SecretId", self.secret_id)
         form.addRow("SecretKey", self.secret_key)
         form.addRow("", self.cloud_hint)
-        form.addRow(self.test_button, self.test_result)
+        form.addRow(self.test_button)
+        form.addRow(self.test_result)  # the whole width: a verdict is never cut off
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow("", self.recognize_on_open)
         form.addRow("", self.force_ocr)
@@ -161,6 +164,15 @@ class SettingsDialog(QDialog):
         self.secret_id.textChanged.connect(self._update_cloud_enabled)
         self.secret_key.textChanged.connect(self._update_cloud_enabled)
         self.engine.currentIndexChanged.connect(self._update_cloud_enabled)
+        # A verdict speaks of the inputs it was given: when they change it is stale.
+        for changed in (
+            self.secret_id.textChanged,
+            self.secret_key.textChanged,
+            self.engine.currentIndexChanged,
+            self.region.currentIndexChanged,
+            self.endpoint.textChanged,
+        ):
+            changed.connect(self._clear_verdict)
 
     def _load(self, prefs: Preferences) -> None:
         stored = from_keyring(self._service) if self._service else None
@@ -178,6 +190,9 @@ class SettingsDialog(QDialog):
         self.force_ocr.setChecked(prefs.force_ocr)
         self.approve_page_level.setChecked(prefs.approve_page_level)
         self._update_cloud_enabled()
+
+    def _clear_verdict(self) -> None:
+        self.test_result.clear()
 
     def keys_available(self) -> bool:
         """Cloud needs both keys: typed now, in the keychain, or in the environment/INI file."""
@@ -231,8 +246,13 @@ class SettingsDialog(QDialog):
             store_in_keyring(credentials, service=self._service)
         except RecognitionError as exc:
             return exc.one_line(self._prefs.language)
-        except KeychainError as exc:
-            return str(exc)
+        except KeychainError:
+            # Where there is no keychain (a server, a minimal desktop) the environment
+            # variables are the way forward; the engine reads them at start.
+            return self.tr(
+                "系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} "
+                "提供密钥，然后重新启动程序。本地识别无需密钥。"
+            ).format(id_var=ENV_SECRET_ID, key_var=ENV_SECRET_KEY)
         self._has_stored_keys = True
         return None
 

@@ -26,7 +26,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.bench import page_text, qr, ruling, server_bench, speed, startup, throughput
+from desktop_app.bench import (
+    page_text,
+    qr,
+    ruling,
+    server_bench,
+    speed,
+    stall,
+    startup,
+    throughput,
+)
 from desktop_app.bench.accuracy import PageRun, run_folder
 from desktop_app.bench.pages import load_pages
 from desktop_app.bench.report import page_line, summary_lines
@@ -52,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_parser(sub)
     page_text.add_parser(sub)
     qr.add_parser(sub)
+    stall.add_parser(sub)
     return parser
 
 
@@ -72,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return page_text.main(args)
     if args.command == "qr":
         return qr.main(args)
+    if args.command == "stall":
+        return stall.main(args)
     if not (args.folder / "manifest.json").is_file():
         print(f"error: {args.folder} has no manifest.json", file=sys.stderr)
         return 2

@@ -25,6 +25,9 @@ class QueueSnapshot:
     documents: dict[int, DocumentRecord] = field(default_factory=dict)
     pages: list[PageRecord] = field(default_factory=list)
     duplicates: dict[int, list[Duplicate]] = field(default_factory=dict)
+    #: Set by ``patched`` when the same pages are queued as before: the pages whose
+    #: record or duplicate flags may differ, so views redraw those rows only.
+    changed: frozenset[int] | None = None
 
     @classmethod
     def read(cls, store: Store) -> QueueSnapshot:
@@ -117,3 +120,38 @@ class QueueSnapshot:
         """This snapshot with one page's record replaced (a change seen before the next read)."""
         pages = [page if p.id == page.id else p for p in self.pages]
         return QueueSnapshot(self.documents, pages, self.duplicates)
+
+    def patched(self, store: Store, page_ids: set[int]) -> QueueSnapshot:
+        """This snapshot with ``page_ids`` read again: the incremental read after an edit.
+
+        Only those pages' records and the duplicate flags they take part in (before
+        or after) are read, not the whole queue: with thousands of pages queued a
+        field edit must not cost a full read. A page gone from the store leaves.
+        """
+        fresh: dict[int, PageRecord | None] = {}
+        for page_id in page_ids:
+            try:
+                fresh[page_id] = store.page(page_id)
+            except KeyError:  # removed, or its record is damaged
+                fresh[page_id] = None
+        pages = [fresh.get(p.id, p) for p in self.pages]
+        kept = [p for p in pages if p is not None]
+        duplicates = dict(self.duplicates)
+        touched = set(page_ids)
+        for page_id in page_ids:
+            touched |= {d.other_page_id for d in duplicates.get(page_id, [])}
+            duplicates.pop(page_id, None)
+            now = store.duplicates_of(page_id) if fresh.get(page_id) is not None else []
+            if now:
+                duplicates[page_id] = now
+            touched |= {d.other_page_id for d in now}
+        for other in touched - set(page_ids):
+            now = store.duplicates_of(other)
+            if now:
+                duplicates[other] = now
+            else:
+                duplicates.pop(other, None)
+        same_pages = len(kept) == len(pages)
+        return QueueSnapshot(
+            self.documents, kept, duplicates, frozenset(touched) if same_pages else None
+        )

@@ -143,6 +143,9 @@ class ReviewSession(QObject):
             return  # a background read older than the one shown: the next read follows
         self._snapshot_began = began
         self.queue = snapshot
+        if snapshot.changed is not None:  # the same pages as before: none left
+            self.pages_changed.emit()
+            return
         known = set(self.queue.keys())
         for key in [k for k in self.reviews if k not in known]:
             self.forget(key)

@@ -22,6 +22,8 @@ MINIMAL_ARGS = {
     "ruling": ["folder"],
     "page-text": ["page.pdf"],
     "qr": ["page.png"],
+    "speed": ["page.png"],
+    "stall": ["--pages", "10"],
 }
 
 

@@ -47,6 +47,7 @@ class QueuePanel(QWidget):
         self._page_items: dict[int, QTreeWidgetItem] = {}
         self._structure: tuple = ()
         self._drawn: dict[int, tuple] = {}  # what each page row shows now
+        self._filter_shown: object = None  # the filter the rows' visibility follows
         self._bold_id: int | None = None  # the open page's row, drawn bold
         self.counter = QLabel()
         self.counter.setObjectName("queue-counter")
@@ -123,18 +124,41 @@ class QueuePanel(QWidget):
                 new=snapshot.count(PageStatus.NEW),
             )
         )
+        if snapshot.changed is not None and self._structure:  # the same pages: a few rows
+            self._redraw_rows(snapshot, snapshot.changed)
+            self.set_current_key(current)
+            return
         structure = tuple((p.id, p.document_id) for p in snapshot.pages)
-        if structure != self._structure:
+        rebuilt = structure != self._structure
+        if rebuilt:
             self._rebuild(snapshot)
             self._structure = structure
             self._drawn = {}
+        redrawn = []
         for page in snapshot.pages:
             look = (page, tuple(snapshot.duplicates.get(page.id, ())))
             if self._drawn.get(page.id) != look:  # a batch changes a few pages per redraw
                 self._draw_page(self._page_items[page.id], page)
                 self._drawn[page.id] = look
-        self._apply_filter()
+                redrawn.append(page.id)
+        # Visibility of 5,000 rows costs tens of ms: only the redrawn rows can change it.
+        self._apply_filter(None if rebuilt else redrawn)
         self.set_current_key(current)
+
+    def _redraw_rows(self, snapshot: QueueSnapshot, page_ids: frozenset[int]) -> None:
+        """Redraw the rows of ``page_ids`` only (an incremental read after an edit)."""
+        redrawn = []
+        for page_id in page_ids:
+            page = snapshot.page_by_id(page_id)
+            item = self._page_items.get(page_id)
+            if page is None or item is None:
+                continue
+            look = (page, tuple(snapshot.duplicates.get(page_id, ())))
+            if self._drawn.get(page_id) != look:
+                self._draw_page(item, page)
+                self._drawn[page_id] = look
+                redrawn.append(page_id)
+        self._apply_filter(redrawn)
 
     def _rebuild(self, snapshot: QueueSnapshot) -> None:
         selected = set(self.selected_page_ids())
@@ -187,13 +211,22 @@ class QueuePanel(QWidget):
         text = label.get(self._language) if hasattr(label, "get") else str(label)
         return self.tr("{why}：与 {where} 相同").format(why=text, where=where)
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, only: list[int] | None = None) -> None:
+        """Show the rows the filter wants; ``only``: just those pages' rows (and their files)."""
         wanted = self.filter.currentData()
         duplicates = self._snapshot.duplicates
-        for page in self._snapshot.pages:
+        if only is None or wanted != self._filter_shown:
+            pages = self._snapshot.pages
+        else:
+            pages = [p for p in map(self._snapshot.page_by_id, only) if p is not None]
+        self._filter_shown = wanted
+        parents = set()
+        for page in pages:
             item = self._page_items.get(page.id)
             if item is None:
                 continue
+            if item.parent() is not None:
+                parents.add(id(item.parent()))
             if not wanted:
                 visible = True
             elif wanted == DUPLICATES:
@@ -203,7 +236,7 @@ class QueuePanel(QWidget):
             item.setHidden(not visible)
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
-            if top.childCount():
+            if top.childCount() and (pages is self._snapshot.pages or id(top) in parents):
                 top.setHidden(all(top.child(i).isHidden() for i in range(top.childCount())))
 
     def set_filter(self, status: PageStatus | str | None) -> None:

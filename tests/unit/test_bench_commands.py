@@ -72,3 +72,10 @@ def test_page_text_runs(tmp_path: Path, capsys) -> None:
     pdf.close()
     assert main(["page-text", str(path), "--runs", "1"]) == 0
     assert "page.pdf" in capsys.readouterr().out
+
+
+def test_stall_runs(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    main(["stall", "--pages", "200", "--edits", "5", "--every", "50"])
+    out = capsys.readouterr().out
+    assert "stall p99:" in out and "200" in out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from desktop_app import resources
 from desktop_app.ui.review_session import ReviewSession
@@ -85,12 +85,20 @@ class WindowActions(QObject):
         )
         self.toggle_overlay.setCheckable(True)
         self.toggle_overlay.setChecked(True)
-        self.previous_page = self._make(self.tr("上一页"), ["PgUp"], "previous-page")
-        self.next_page = self._make(self.tr("下一页"), ["PgDown"], "next-page")
+        # Short toolbar names ("toolbar" disambiguates them from the menu's full names) keep
+        # every button on a 1280 px wide window in English too.
+        self.previous_page = self._make(
+            self.tr("上一页"), ["PgUp"], "previous-page", self.tr("上一页", "toolbar")
+        )
+        self.next_page = self._make(
+            self.tr("下一页"), ["PgDown"], "next-page", self.tr("下一页", "toolbar")
+        )
 
     def _make_review_actions(self, session: ReviewSession) -> None:
         self.recognize = self._make(self.tr("识别"), ["F5"], "recognize")
-        self.cancel = self._make(self.tr("取消识别"), ["Shift+F5"], "cancel")
+        self.cancel = self._make(
+            self.tr("取消识别"), ["Shift+F5"], "cancel", self.tr("取消识别", "toolbar")
+        )
         self.cancel.setEnabled(False)
         self.undo = self._make(self.tr("撤销"), [Key.Undo], "undo")
         self.redo = self._make(self.tr("重做"), ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
@@ -183,4 +191,8 @@ class WindowActions(QObject):
             if index:
                 toolbar.addSeparator()
             toolbar.addActions(group)
+        for action in (self.undo, self.redo):  # known by their arrows; names in the tooltip
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         return toolbar

@@ -906,8 +906,18 @@
         <translation>Previous Page</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <comment>toolbar</comment>
+        <translation>Previous</translation>
+    </message>
+    <message>
         <source>下一页</source>
         <translation>Next Page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <comment>toolbar</comment>
+        <translation>Next</translation>
     </message>
     <message>
         <source>识别</source>
@@ -916,6 +926,11 @@
     <message>
         <source>取消识别</source>
         <translation>Cancel Recognition</translation>
+    </message>
+    <message>
+        <source>取消识别</source>
+        <comment>toolbar</comment>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>撤销</source>

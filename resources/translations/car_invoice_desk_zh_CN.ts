@@ -889,7 +889,17 @@
         <translation>上一页</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <comment>toolbar</comment>
+        <translation>上一页</translation>
+    </message>
+    <message>
         <source>下一页</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <comment>toolbar</comment>
         <translation>下一页</translation>
     </message>
     <message>
@@ -898,6 +908,11 @@
     </message>
     <message>
         <source>取消识别</source>
+        <translation>取消识别</translation>
+    </message>
+    <message>
+        <source>取消识别</source>
+        <comment>toolbar</comment>
         <translation>取消识别</translation>
     </message>
     <message>

@@ -82,7 +82,7 @@ class QueuePanel(QWidget):
         tree.setHeaderLabels([self.tr("文件 / 页"), self.tr("状态"), ""])
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setUniformRowHeights(True)
-        tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the full name is the tooltip
         tree.setRootIsDecorated(True)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         tree.itemClicked.connect(self._emit_chosen)

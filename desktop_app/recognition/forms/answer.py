@@ -39,6 +39,9 @@ _OFFICE_AND_CODE = re.compile(r"^(?P<name>.*?)[\s:：,，]*(?P<code>[0-9]{9,12})
 _CODE_AND_OFFICE = re.compile(r"^(?P<code>[0-9]{9,12})[\s:：,，]*(?P<name>.+)$")
 _MARKS = re.compile(r"^[^\u4e00-\u9fff]+")  # ⊗ ⓧ × and spaces before an uppercase total
 _SPACES = re.compile(r"\s+")
+_DATE = re.compile(
+    r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+)
 
 
 def answer_fields(reading: FormReading) -> tuple[RecognizedField, ...]:
@@ -145,7 +148,7 @@ def _formatted(form: FormType, name: str, printed: str) -> str:
     kind = spec.kind
     try:
         if kind is ValueKind.DATE:
-            return format_date(parse_date(text))
+            return format_date(parse_date(_DATE.search(text)[0] if _DATE.search(text) else text))
         if kind is ValueKind.MONEY:
             return format_money(parse_money(text))
     except (ValueError, InvalidOperation):

@@ -72,6 +72,15 @@ _HEAD = (
     _l("备注", "备注"),
 )
 
+#: Printed words that look like a label and feed no field: the seal notes of the footer
+#: (销货单位（盖章）), page notes. Known as labels so their words are not taken as a value.
+_NOT_FIELDS = (
+    _l(
+        "", "销货单位(盖章)", "销售方(盖章)", "销售单位(盖章)", "开票单位(盖章)", "(盖章)", "(签章)"
+    ),
+    _l("", "收款人", "复核人", "复核", "收款"),
+)
+
 _SECTION_HEADERS = (
     _l("", "购买方信息", "购方信息", opens=BUYER),
     _l("", "销售方信息", "销方信息", opens=SELLER),
@@ -79,6 +88,7 @@ _SECTION_HEADERS = (
 
 MOTOR_LABELS: tuple[Label, ...] = (
     *_HEAD,
+    *_NOT_FIELDS,
     *_SECTION_HEADERS,
     _l(
         "购买方名称",
@@ -185,6 +195,7 @@ MOTOR_LABELS: tuple[Label, ...] = (
 
 USED_LABELS: tuple[Label, ...] = (
     *_HEAD,
+    *_NOT_FIELDS,
     _l("", "买方信息", "买方", opens=BUYER),
     _l("", "卖方信息", "卖方", opens=SELLER),
     _l("", "经营拍卖", "经营、拍卖", opens=AUCTION),
@@ -231,6 +242,7 @@ USED_LABELS: tuple[Label, ...] = (
         "车辆识别代码/车架号",
         "车辆识别代号",
         "车辆识别代码",
+        "车架号码",
         "车架号",
     ),
     _l("厂牌型号", "厂牌型号"),

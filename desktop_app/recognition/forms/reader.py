@@ -76,23 +76,29 @@ def read_form(page: PageText) -> FormReading:
             placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
     labels = [p for p in placed if p.token.is_label]
     _resolve_sections(labels, kind.form)
-    labels = [p for p in labels if p.label is not None and p.label.name and not _header(p)]
+    # Every label owns the values beside it; those naming no field (收款人, 销货单位（盖章）)
+    # own them so that no other label takes them, and feed nothing.
+    labels = [p for p in labels if p.label is not None and not _header(p)]
     values = [p for p in placed if not p.token.is_label and not _is_title(p.token, kind)]
     owned: dict[int, list[Token]] = {id(p): [] for p in labels}
     for value in values:
-        owner = _owner(value, labels)
+        owner = _owner(value, labels, ruling.width)
         if owner is not None:
             owned[id(owner)].append(value.token)
             value.claimed = True
-    for label in labels:
+    alone = [p for p in labels if not owned[id(p)]]
+    for label in alone:  # a label alone in its cell: the cell to its right first, for all …
+        owned[id(label)] = _from_cell_right(label, values, labels, ruling)
+    for label in alone:  # … then the cell under it, for those still without a value
         if not owned[id(label)]:
-            owned[id(label)] = _from_cell_right(label, values, labels, ruling)
+            owned[id(label)] = _from_cell_below(label, values, labels, ruling)
+    labels = [p for p in labels if p.label is not None and p.label.name]
     read: dict[str, ReadValue] = {}
     for label in sorted(labels, key=lambda p: (p.token.cy, p.token.cx)):
         assert label.label is not None
         tokens = owned[id(label)]
-        if label.label.name in read and read[label.label.name].value and not tokens:
-            continue  # a second label of the same field read nothing: keep the first
+        if label.label.name in read and read[label.label.name].value:
+            continue  # the field was read at its first label; a later one (a footer note) is not it
         read[label.label.name] = _joined(label.label.name, tokens)
         if label.label.split:
             read[label.label.split] = ReadValue(label.label.split, "", None)
@@ -170,13 +176,24 @@ def _overlap_y(a: Box, b: Box) -> float:
     return overlap / shorter if shorter > 0 else 0.0
 
 
-def _owner(value: _Placed, labels: list[_Placed]) -> _Placed | None:
+def _open(cell: Cell, width: float) -> bool:
+    """True for a band outside the grid: no rule bounds it left or right."""
+    return cell[0] <= 0 and cell[2] >= width - 1
+
+
+def _owner(value: _Placed, labels: list[_Placed], ruling_width: float) -> _Placed | None:
     """The label of ``value``'s own cell that the value belongs to, or None."""
     token = value.token
     mates = [p for p in labels if same_cell(p.cell, value.cell)]
     slack = 0.5 * max(token.height, 1.0)
     left = [p for p in mates if p.token.box[2] <= token.box[0] + slack]
     on_line = [p for p in left if _overlap_y(p.token.box, token.box) > 0.3]
+    if _open(value.cell, ruling_width):
+        # Outside the grid (the header line) a value starts right after its label;
+        # words far along the line (共1页 第1页) are not its value.
+        reach = 4 * max(token.height, 1.0)
+        on_line = [p for p in on_line if token.box[0] - p.token.box[2] <= reach]
+        left = on_line
     if on_line:
         return max(on_line, key=lambda p: p.token.box[2])
     above = [p for p in mates if p.token.box[3] <= token.cy and p.token.box[0] <= token.box[2]]
@@ -191,17 +208,39 @@ def _from_cell_right(
     label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
 ) -> list[Token]:
     """The value of a label alone in its cell: the unclaimed tokens of the cell to its
-    right; or, when that cell holds labels (a header row of labels) or the label ends the
-    row, of the cell below it (values printed under their labels). An empty cell to the
-    right is a blank value."""
+    right, unless that cell holds labels (a header row of labels) or lies beyond the
+    form's edge. An empty cell to the right is a blank value."""
     if not ruling.ruled:
         return []
     right = ruling.right_of(label.cell, label.token.cy)
     inside = right is not None and right[0] >= label.cell[2] - 1 and right[2] < ruling.width - 1
     if inside and not any(same_cell(p.cell, right) for p in labels):
         return _claim(values, right)
-    below = ruling.below(label.cell, label.token.cx)
-    if below is None or below[1] < label.cell[3] - 1:
+    return []
+
+
+def _from_cell_below(
+    label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
+) -> list[Token]:
+    """The value printed under a label in a header row of labels: the unclaimed tokens
+    of the cell below. Not when the label heads a box with room for its value under it
+    (the value, blank here, would be printed in that box), nor when the cell to its
+    right is an empty value cell (the label's value is blank)."""
+    if not ruling.ruled:
+        return []
+    cell = label.cell
+    above = label.token.box[1] - cell[1]
+    under = cell[3] - label.token.box[3]
+    if under > 1.2 * max(label.token.height, 1.0) and under > 2 * above:
+        return []  # the label heads its own box: its value would be printed under it
+    right = ruling.right_of(cell, label.token.cy)
+    if right is not None and right[2] < ruling.width - 1:
+        holds_label = any(same_cell(p.cell, right) for p in labels)
+        holds_value = any(same_cell(p.cell, right) for p in values)
+        if not holds_label and not holds_value:
+            return []  # an empty value cell beside it: blank
+    below = ruling.below(cell, label.token.cx)
+    if below is None or below[1] < cell[3] - 1:
         return []
     if any(same_cell(p.cell, below) for p in labels):
         return []

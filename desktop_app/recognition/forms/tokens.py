@@ -85,20 +85,34 @@ class _Folded:
     def __init__(self, text: str) -> None:
         self.text = ""
         self.origin: list[int] = []
+        self.spaced: set[int] = set()  # folded positions preceded by white space
+        pending_space = False
         for index, ch in enumerate(text):
             folded = _fold_char(ch)
+            if not folded:
+                pending_space = True
+                continue
+            if pending_space and self.text:
+                self.spaced.add(len(self.text))
+            pending_space = False
             self.text += folded
             self.origin.extend([index] * len(folded))
 
 
-def _label_at(folded: str, start: int, wordings: list[str]) -> str | None:
-    """The longest wording that stands as a label at ``folded[start:]``."""
+def _label_at(
+    folded: str, start: int, wordings: list[str], spaced: set[int] | frozenset[int] = frozenset()
+) -> str | None:
+    """The longest wording that stands as a label at ``folded[start:]``: followed by
+    nothing, a colon, a bracket or a space (``电话 0371-1234``), or long enough to be
+    a label whatever follows."""
     for wording in wordings:
         if not folded.startswith(wording, start):
             continue
         end = start + len(wording)
         rest = folded[end:]
         if not rest or rest[0] in _COLONS or wording[0] == "(" or rest[0] in "(（":
+            return wording
+        if end in spaced and not _continues_word(wording, rest):
             return wording
         if len(wording) >= _SELF_EVIDENT and not _continues_word(wording, rest):
             return wording
@@ -114,10 +128,17 @@ def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
     """The label and value tokens of ``span`` (``wordings`` folded, longest first)."""
     folded = _Folded(span.text)
     boxes = _char_boxes(span)
+    if len(span.chars) == len(span.text):
+        # A space the text layer leaves out still shows as a gap between characters.
+        gap = 0.15 * max(span.box[3] - span.box[1], 1.0)
+        for i in range(1, len(folded.text)):
+            before, after = boxes[folded.origin[i - 1]], boxes[folded.origin[i]]
+            if after[0] - before[2] > gap:
+                folded.spaced.add(i)
     tokens: list[Token] = []
     pieces: list[tuple[int, int, str]] = []  # (start, end) in folded text, wording or ""
     position = 0
-    label = _label_at(folded.text, 0, wordings)
+    label = _label_at(folded.text, 0, wordings, folded.spaced)
     while position < len(folded.text):
         if label is not None:
             end = position + len(label)

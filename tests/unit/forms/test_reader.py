@@ -247,7 +247,7 @@ def test_values_under_a_header_row_of_labels() -> None:
         [("合格证号", 200), ("进口证明书号", 400), ("限乘人数", 200)],
         [("WTB123", 200), ("", 400), ("5", 200)],
     ]
-    got = values(table(rows, header=TITLE + HEAD))
+    got = values(table(rows, header=TITLE + HEAD, row_height=36))
     assert got["车辆类型"] == "轿车"
     assert got["厂牌型号"] == "丰田牌TV7250"
     assert got["产地"] == "天津"
@@ -273,3 +273,31 @@ def test_remarks_named_only_by_a_side_header() -> None:
     side = [span("备", 46, 205), span("注", 46, 230)]  # printed down the first cell
     page = type(page)(page.width, page.height, page.dpi, page.spans + tuple(side), page.rules)
     assert values(page)["备注"] == "分期付款"
+
+
+def test_a_blank_box_headed_by_its_label_does_not_take_the_next_row() -> None:
+    """商检单号 on the top line of its box, blank: the amount row under it is not its value."""
+    rows = [
+        [("商检单号", 200), ("进口证明书号", 300)],
+        [("价税合计", 200), ("壹拾万元整", 300)],
+    ]
+    got = values(table(rows, header=TITLE + HEAD, row_height=80))
+    assert got["商检单号"] == ""
+    assert got["价税合计"] == "壹拾万元整"
+
+
+def test_footer_notes_and_other_signatures_are_not_values() -> None:
+    footer = [
+        span("开票人：张三", 60, 900),
+        span("收款人：李四", 400, 900),
+        span("销货单位（盖章）", 700, 900),
+    ]
+    rows = [[("销货单位名称", 200), ("某汽车销售有限公司", 400)]]
+    got = values(table(rows, header=TITLE + HEAD + footer))
+    assert got["开票人"] == "张三"
+    assert got["销货单位名称"] == "某汽车销售有限公司"
+
+
+def test_a_label_a_space_and_its_value_in_one_run() -> None:
+    rows = [[("销售方名称", 200), ("某公司", 300)], [("电话 0371-1234567", 500)]]
+    assert values(table(rows, header=TITLE + HEAD))["销售方电话"] == "0371-1234567"

@@ -87,6 +87,7 @@ _ACTIONS = {
     "confirm": "确认",
     "unconfirm": "取消确认",
     "recognized": "识别",
+    "relocate": "文件已移动",
 }
 
 

@@ -92,6 +92,27 @@ class QueueMixin:
             conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         self._notify("removed", None)
 
+    def relocate_document(self, document_id: int, path: Path) -> DocumentRecord:
+        """The file of ``document_id`` was moved: it is now at ``path`` (same content).
+
+        The caller checks the content hash; the audit trail of its first page says where
+        the file was and where it is.
+        """
+        path = path.resolve()
+        with self._db.transaction() as conn:
+            row = conn.execute("SELECT path FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no document {document_id}")
+            conn.execute("UPDATE documents SET path = ? WHERE id = ?", (str(path), document_id))
+            first = conn.execute(
+                "SELECT id FROM pages WHERE document_id = ? ORDER BY page_index LIMIT 1",
+                (document_id,),
+            ).fetchone()
+            if first is not None:
+                self._audit(conn, first["id"], "relocate", "", row["path"], str(path))  # type: ignore[attr-defined]
+        self._notify("added", None)
+        return self.document(document_id)
+
     def document(self, document_id: int) -> DocumentRecord:
         """The document ``document_id``; ``KeyError`` when it is not in the queue."""
         rows = self._db.query("SELECT * FROM documents WHERE id = ?", (document_id,))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.schema import FormType
 from desktop_app.documents.formats import SUPPORTED_SUFFIXES
 from desktop_app.review.backend_builder import build_backend
+from desktop_app.review.file_check import FileProblem
 from desktop_app.review.preferences import Preferences, save_preferences
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.review_state import FieldState, ReviewState
@@ -31,6 +33,7 @@ from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.widgets.batch_status import BatchStatus
 from desktop_app.ui.widgets.document_view import DocumentView
 from desktop_app.ui.widgets.field_panel import FieldPanel
+from desktop_app.ui.widgets.file_placeholder import FilePlaceholder
 from desktop_app.ui.widgets.message_bar import MessageBar, MessageLevel
 from desktop_app.ui.widgets.page_banner import PageBanner
 from desktop_app.ui.widgets.queue_panel import QueuePanel
@@ -102,7 +105,11 @@ class MainWindow(QMainWindow):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.banner)
-        page_layout.addWidget(self.view, 1)
+        self.placeholder = FilePlaceholder()
+        self.page_stack = QStackedWidget()
+        self.page_stack.addWidget(self.view)
+        self.page_stack.addWidget(self.placeholder)
+        page_layout.addWidget(self.page_stack, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("main-splitter")
         splitter.addWidget(self.queue_panel)
@@ -166,6 +173,8 @@ class MainWindow(QMainWindow):
         s.page_image_ready.connect(self._on_page_image)
         s.review_ready.connect(self._on_review_ready)
         s.review_unavailable.connect(self._on_review_unavailable)
+        s.file_unavailable.connect(self._on_file_unavailable)
+        self.placeholder.locate_requested.connect(self.locate_file)
         s.message_posted.connect(self.show_message)
         s.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         s.recognition_busy_changed.connect(self._on_busy)
@@ -224,6 +233,9 @@ class MainWindow(QMainWindow):
         self.banner.show_page(self.session.queue, self.session.current)
 
     def _on_current_page(self, key: PageKey) -> None:
+        # Never the previous page's image under this page's name: cleared until it loads.
+        self.view.set_image(None)
+        self.page_stack.setCurrentWidget(self.view)
         self.queue_panel.set_current_key(key)
         self.banner.show_page(self.session.queue, key)
         path = self.session.queue.document(key).path
@@ -240,7 +252,24 @@ class MainWindow(QMainWindow):
 
     def _on_page_image(self, key: PageKey, image: QImage) -> None:
         self._bind_review(None)
+        self.page_stack.setCurrentWidget(self.view)
         self.view.set_image(image)
+
+    def _on_file_unavailable(self, key: PageKey, problem: FileProblem, path: str) -> None:
+        self.view.set_image(None)
+        self.placeholder.show_problem(problem, path)
+        self.page_stack.setCurrentWidget(self.placeholder)
+
+    def locate_file(self) -> None:
+        """Locate…: the clerk points at the moved file; it is used if its content matches."""
+        key = self.session.current
+        if key is None:
+            return
+        old = Path(self.session.queue.document(key).path)
+        start = str(old.parent) if old.parent.is_dir() else self.preferences.open_folder
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("找到文件"), start)
+        if chosen:
+            self.session.relocate(key.document_id, Path(chosen))
 
     def _on_review_unavailable(self, key: PageKey, why: str) -> None:
         self._bind_review(None)
@@ -250,7 +279,7 @@ class MainWindow(QMainWindow):
     def _on_review_ready(self, key: PageKey, review: ReviewState) -> None:
         self._bind_review(review)
         located = [(n, review.field(n).polygon) for n in review.names() if review.field(n).polygon]
-        self.view.set_boxes(located)  # type: ignore[arg-type]
+        self.view.set_boxes(located if self.view.has_image else [])  # type: ignore[arg-type]
         self.panel.set_review(review)
         self._on_fields_changed(set(review.names()))
         first = review.next_needing_review(None)

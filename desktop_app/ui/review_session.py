@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.backend import RecognitionBackend
+from desktop_app.review.file_check import FileProblem, file_problem, is_the_same_file
 from desktop_app.review.queue_intake import add_to_queue
 from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
 from desktop_app.review.recognition_job import PageKey
@@ -69,6 +70,8 @@ class ReviewSession(QObject):
     status_posted = Signal(str)
     #: The clerk's files and folders were queued: (the paths as given).
     paths_queued = Signal(object)
+    #: The current page's file is gone or changed: (``PageKey``, ``FileProblem``, path).
+    file_unavailable = Signal(object, object, str)
 
     def __init__(
         self,
@@ -99,6 +102,7 @@ class ReviewSession(QObject):
         self._images: OrderedDict[PageKey, tuple[PageImage, QImage]] = OrderedDict()
         self._opened: OrderedDict[int, None] = OrderedDict()
         self._noted: set[int] = set()
+        self._file_checked: dict[int, FileProblem | None] = {}  # per document, once
         self._generation = 0
         self._snapshot_began = 0.0
         self.current: PageKey | None = None
@@ -179,10 +183,53 @@ class ReviewSession(QObject):
         self.current_page_changed.emit(key)
         if key in self._images:
             self._show_current_image()
+        elif self._file_problem(key.document_id) is not None:
+            self._show_without_file(key)
         else:
             self.review_unavailable.emit(key, self.tr("正在载入页面…"))
             self._ensure_open(key.document_id)
             self.loader.render(key.document_id, key.page_index, self._generation)
+
+    def _file_problem(self, doc_id: int) -> FileProblem | None:
+        """Checked once per document and session (hashing the file), before it is opened."""
+        if doc_id not in self._file_checked:
+            self._file_checked[doc_id] = file_problem(self.queue.documents[doc_id])
+        return self._file_checked[doc_id]
+
+    def _show_without_file(self, key: PageKey) -> None:
+        """No image to show: say why, and show the stored values (editable) all the same."""
+        problem = self._file_checked[key.document_id]
+        path = str(self.queue.documents[key.document_id].path)
+        self.file_unavailable.emit(key, problem, path)
+        page = self.queue.page(key)
+        review = self.reviews.get(key) or (self._load_review(key, page.id) if page else None)
+        if review is not None:
+            self.review_ready.emit(key, review)
+        else:
+            self.review_unavailable.emit(key, self.tr("此页没有保存的识别结果。"))
+
+    def relocate(self, doc_id: int, path: Path) -> bool:
+        """The clerk found the file (moved, or a copy): use it if its content is the same."""
+        document = self.queue.documents.get(doc_id)
+        if document is None:
+            return False
+        if not is_the_same_file(document, path):
+            self.message_posted.emit(
+                "error",
+                self.tr("“{name}”不是队列中的那个文件").format(name=path.name),
+                self.tr("内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。"),
+            )
+            return False
+        if not self.store_call(self.store.relocate_document, doc_id, path):
+            return False
+        self.close_document(doc_id)
+        self._file_checked.pop(doc_id, None)
+        for key in [k for k in self._images if k.document_id == doc_id]:
+            del self._images[key]
+        self.reload_queue()
+        key, self.current = self.current, None
+        self.go_to(key)
+        return True
 
     def close_document(self, doc_id: int) -> None:
         """Close a file on the documents thread (it left the queue)."""

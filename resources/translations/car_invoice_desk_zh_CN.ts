@@ -327,6 +327,26 @@
     </message>
 </context>
 <context>
+    <name>FilePlaceholder</name>
+    <message>
+        <source>找到文件…</source>
+        <extracomment>The clerk wants to point at the file (moved or copied elsewhere).</extracomment>
+        <translation>找到文件…</translation>
+    </message>
+    <message>
+        <source>找不到此页的文件</source>
+        <translation>找不到此页的文件</translation>
+    </message>
+    <message>
+        <source>此页的文件已被改动，内容与加入队列时不同</source>
+        <translation>此页的文件已被改动，内容与加入队列时不同</translation>
+    </message>
+    <message>
+        <source>右侧仍是保存的字段值，可以查看和修改。若文件已移动，请按“找到文件…”选择它（按内容核对，必须是同一个文件）。</source>
+        <translation>右侧仍是保存的字段值，可以查看和修改。若文件已移动，请按“找到文件…”选择它（按内容核对，必须是同一个文件）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>机动车发票识别审核台</source>
@@ -351,6 +371,10 @@
     <message>
         <source>队列是空的。把发票文件或文件夹拖到窗口中。</source>
         <translation>队列是空的。把发票文件或文件夹拖到窗口中。</translation>
+    </message>
+    <message>
+        <source>找到文件</source>
+        <translation>找到文件</translation>
     </message>
     <message>
         <source>{name}：{value}</source>
@@ -600,8 +624,20 @@
     <name>ReviewSession</name>
     <message>
         <source>正在载入页面…</source>
-        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given).</extracomment>
+        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given). The current page&apos;s file is gone or changed: (``PageKey``, ``FileProblem``, path).</extracomment>
         <translation>正在载入页面…</translation>
+    </message>
+    <message>
+        <source>此页没有保存的识别结果。</source>
+        <translation>此页没有保存的识别结果。</translation>
+    </message>
+    <message>
+        <source>“{name}”不是队列中的那个文件</source>
+        <translation>“{name}”不是队列中的那个文件</translation>
+    </message>
+    <message>
+        <source>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</source>
+        <translation>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</translation>
     </message>
     <message>
         <source>无法打开“{name}”</source>

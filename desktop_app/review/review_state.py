@@ -14,6 +14,7 @@ from typing import Protocol
 from desktop_app.core.checks import CheckResult, Level, validate
 from desktop_app.core.model import LOW_CONFIDENCE, Polygon, RecognitionResult
 from desktop_app.core.schema import FieldSpec, FormType, Group, ValueKind, field_spec, fields_of
+from desktop_app.core.text import LocalizedText
 
 
 class FieldState(str, Enum):
@@ -58,6 +59,8 @@ class FieldReview:
     checks: list[CheckResult] = field(default_factory=list)
     #: The engine's confidence in the recognized value (None: the engine gave none).
     confidence: float | None = None
+    #: How the engine obtained the value (e.g. taken from the QR code), when it says.
+    note: LocalizedText | None = None
 
     @property
     def name(self) -> str:
@@ -126,7 +129,12 @@ class ReviewState:
                 continue  # the first occurrence wins, as in RecognitionResult.values()
             seen.add(spec.name)
             self._fields[spec.name] = FieldReview(
-                spec, found.value, found.value, found.polygon, confidence=found.confidence
+                spec,
+                found.value,
+                found.value,
+                found.polygon,
+                confidence=found.confidence,
+                note=found.note,
             )
         self.approved = False
         self.changed: list[Callable[[set[str]], None]] = []

@@ -116,3 +116,29 @@ def test_the_chosen_zoom_holds_across_pages_and_fields(qtbot, clerk_window, tmp_
     qtbot.keyClick(focused_editor(qtbot, window), Qt.Key.Key_Tab)
     qtbot.wait(50)
     assert abs(view.zoom * 1600 - (view.viewport().width() - 8)) < 2  # still the page's width
+
+
+def test_a_fields_note_shows_under_its_value_and_survives_a_restart(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    from dataclasses import replace
+
+    from window_fakes import sample_result
+
+    from desktop_app.core.text import LocalizedText
+
+    note = LocalizedText(
+        "取自发票二维码（识别为 00012346）", "Taken from the QR code (read 00012346)"
+    )
+    answer = sample_result()
+    fields = tuple(replace(f, note=note) if f.name == "发票号码" else f for f in answer.fields)
+    window = clerk_window()
+    window.session.backend.result = replace(answer, fields=fields)
+    open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+    row = window.panel.rows["发票号码"]
+    assert row._note.isVisibleTo(window) and row._note.text() == note.zh
+    assert not window.panel.rows["发票代码"]._note.isVisibleTo(window)
+    window.close()
+    window = clerk_window()  # the stored review keeps the note
+    qtbot.waitUntil(lambda: window.session.current_review is not None, timeout=5000)
+    assert window.panel.rows["发票号码"]._note.text() == note.zh

@@ -45,6 +45,10 @@ class FieldRow(QWidget):
         self._recognized.setWordWrap(True)
         self._recognized.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._recognized.setStyleSheet("color: #666666;")
+        self._note = QLabel()  # how the value was obtained (e.g. taken from the QR code)
+        self._note.setWordWrap(True)
+        self._note.setStyleSheet("color: #2f6f9f;")
+        self._note.setVisible(False)
         self._message_color = ""
         layout = QGridLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -54,6 +58,7 @@ class FieldRow(QWidget):
         layout.addWidget(self._icon, 0, 2)
         layout.addWidget(self._message, 1, 1, 1, 2)
         layout.addWidget(self._recognized, 2, 1, 1, 2)
+        layout.addWidget(self._note, 3, 1, 1, 2)
         layout.setColumnStretch(1, 1)
         self.editor.edit_committed.connect(lambda text: self.edit_committed.emit(self.name, text))
         self.editor.confirm_requested.connect(lambda: self.confirm_requested.emit(self.name))
@@ -75,6 +80,10 @@ class FieldRow(QWidget):
         if color.name() != self._message_color:
             self._message_color = color.name()
             self._message.setStyleSheet(f"color: {color.name()};")
+        note = review.note.get(self._language) if review.note is not None else ""
+        if note != self._note.text():
+            self._note.setText(note)
+            self._note.setVisible(bool(note))
         self._recognized.setVisible(review.edited)
         recognized = review.recognized or self.tr("（空）")
         self._recognized.setText(self.tr("原识别值：") + recognized)

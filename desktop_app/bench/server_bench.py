@@ -242,12 +242,18 @@ def _compare(
     rates: dict[int, list[float]] = {n: [] for n in servers}
     calls: dict[int, list[Call]] = {n: [] for n in servers}
     for round_number in range(1, args.rounds + 1):
-        local.append(engine.rate(pages, total))
-        line = f"round {round_number}: in-process {local[-1]:.3f} pages/s"
-        for n, server in servers.items():
-            made, elapsed = throughput(server, bodies, args.clients, args.pages)
+        # Even rounds run in reverse order, so a load that rises or falls during a round
+        # does not always favour whoever goes first.
+        order: list[int | None] = [None, *servers]
+        for n in order if round_number % 2 else order[::-1]:
+            if n is None:
+                local.append(engine.rate(pages, total))
+                continue
+            made, elapsed = throughput(servers[n], bodies, args.clients, args.pages)
             calls[n] += made
             rates[n].append(sum(1 for c in made if not c.code) / elapsed)
+        line = f"round {round_number}: in-process {local[-1]:.3f} pages/s"
+        for n in servers:
             line += f", {n} worker(s) {rates[n][-1]:.3f} ({100 * rates[n][-1] / local[-1]:.0f}%)"
         print(f"{line}; {_load()}", flush=True)
     print(f"in-process engine: median {percentile(local, 0.5):.3f} pages/s", flush=True)

@@ -1,9 +1,10 @@
 """The ASGI application of the office server (Starlette): ``POST /``, ``GET /healthz``, ``GET /metrics``.
 
-One request, in the order the service decides it: body size (before reading
-more than the limit), TC3 signature, action/version/region, the SecretId's quota
-(before any work), the parameters, room in the workers (back-pressure), then the
-page in a worker process. Every answer is HTTP 200 in the service's JSON shape.
+One request, in this order: room in the workers (a full server refuses at once,
+before any hashing or parsing, so overload stays cheap), body size (before
+keeping more than the limit), TC3 signature, action/version/region, the
+SecretId's quota (before any work), the parameters, room in the workers again
+(taken now), then the page in a worker process. Every answer is HTTP 200 in the service's JSON shape.
 One access-log line per request: RequestId, SecretId, code, times; never a key,
 never image data.
 """
@@ -118,6 +119,12 @@ class Front:
         return response
 
     async def _answer(self, request: Request, headers: dict[str, str], exchange: _Exchange) -> None:
+        if not self.pool.has_room():
+            # Shed load before hashing and parsing: under overload, refusals must stay cheap
+            # or they eat the CPU the workers need. The body is still read (not kept), so a
+            # client that is still sending gets the answer rather than a reset connection.
+            await read_body(request, 0, keep=False)
+            raise Refusal(BUSY, f"the server is busy ({self.pool.capacity} requests in progress)")
         body = await read_body(request, self.config.max_body_bytes)
         secret_id = verify_signature(headers, body, self.config.secret_keys, now=self._clock())
         exchange.secret_id = secret_id
@@ -199,25 +206,27 @@ class Front:
         return Response(self.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int, *, keep: bool = True) -> bytes:
     """The body, or ``RequestSizeLimitExceeded`` as soon as it passes ``limit`` bytes.
 
-    A declared Content-Length over the limit is refused without reading; a body
-    streamed past it is read to its end but not kept (so the client, still
-    sending, gets the answer instead of a reset connection), up to 4 times the limit.
+    A declared Content-Length over 4 times the limit is refused without reading; a
+    body streamed past the limit is read to its end but not kept (so the client,
+    still sending, gets the answer instead of a reset connection), up to 4 times the
+    limit. ``keep=False`` only drains the body (up to 4 times the server's limit).
     """
+    drain = 4 * max(limit, MAX_BODY_BYTES)
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > 4 * limit:
+    if keep and declared.isdigit() and int(declared) > drain:
         raise Refusal(BODY_TOO_LARGE, f"the request is over {limit} bytes")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > 4 * limit:
+        if size > drain:
             break
-        if size <= limit:
+        if keep and size <= limit:
             chunks.append(chunk)
-    if size > limit:
+    if keep and size > limit:
         raise Refusal(BODY_TOO_LARGE, f"the request is over {limit} bytes")
     return b"".join(chunks)
 

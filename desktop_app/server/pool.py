@@ -105,9 +105,13 @@ class WorkerPool:
             except queue.Empty:
                 continue
 
+    def has_room(self) -> bool:
+        """Whether :meth:`admit` would take one more request now."""
+        return self.ready and not self.draining and self.in_flight < self.capacity
+
     def admit(self) -> bool:
         """Count one more request in, unless the pool is full, not ready or draining."""
-        if not self.ready or self.draining or self.in_flight >= self.capacity:
+        if not self.has_room():
             return False
         self.in_flight += 1
         return True

@@ -13,7 +13,8 @@ Codes chosen where carinvoice-api.md leaves a choice (also in docs/server.md):
 - a ``PdfPageNumber`` past the last page: ``InvalidParameterValue.InvalidParameterValueLimit``;
 - bytes that are no image or PDF, bad base64, a PDF with ``IsPdf`` false, an
   encrypted PDF: ``FailedOperation.ImageDecodeFailed``;
-- the server's queue full: ``ServiceUnavailable`` (clients retry it with backoff);
+- the server's queue full: ``ServiceUnavailable`` (clients retry it with backoff),
+  decided before the signature so that refusing stays cheap under overload;
   an engine that fails: ``InternalError``.
 """
 

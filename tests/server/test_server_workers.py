@@ -123,3 +123,14 @@ def test_a_bug_in_the_front_is_answered_as_internal_error(
     monkeypatch.setattr(server.front.pool, "run", broken)
     assert call(server.url)[0] == "InternalError"
     assert server.front.pool.in_flight == 0  # the admission was given back
+
+
+def test_a_full_server_sheds_load_before_checking_anything(start_server: StartServer) -> None:
+    # Refusing must stay cheap under overload: no hashing, no parsing, not even the key.
+    server = start_server(workers=1, queue=0, delay_s=1.0)
+    with concurrent.futures.ThreadPoolExecutor(1) as threads:
+        busy = threads.submit(call, server.url)
+        time.sleep(0.4)
+        response = signed_post(server.url, b"not even json", secret_id="AKIDnobody", secret_key="x")
+        assert error_code(response) == "ServiceUnavailable"
+        assert busy.result(timeout=30)[0] == ""

@@ -67,7 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--confirm", type=int, default=0, help="confirm the first N fields")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait")
+    parser.add_argument(
+        "--dialog",
+        choices=sorted(_DIALOGS),
+        help="shoot this dialog, opened the way the clerk opens it, instead of the window",
+    )
     return parser
+
+
+#: ``--dialog`` choices → how the clerk opens each (Ctrl+Enter, F5 after an edit, Ctrl+E).
+_DIALOGS = {
+    "approve": lambda window: window.approval.approve(),
+    "rerecognize": lambda window: window.recognize_flow.recognize(),
+    "export": lambda window: window.queue_commands.open_export(),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,7 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ok:
         _review_like_a_clerk(window, args)
     _settle(app)
-    window.grab().save(str(args.out))
+    shown = _DIALOGS[args.dialog](window) if ok and args.dialog else None
+    if shown is not None:
+        _settle(app)
+    (shown or window).grab().save(str(args.out))
     args.out.with_suffix(".preferences.json").unlink(missing_ok=True)
     window.close()
     scratch.cleanup()

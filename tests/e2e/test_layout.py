@@ -44,3 +44,23 @@ def test_long_file_names_end_in_an_ellipsis_with_the_whole_name_as_tooltip(
     item = window.queue_panel.visible_page_items()[0]
     assert item.text(0) == name
     assert str(page) in item.toolTip(0)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_field_panel_fits_its_width_and_never_scrolls_sideways(
+    qtbot, clerk_window, tmp_path, language
+) -> None:
+    from clerk_steps import open_and_wait
+
+    try:
+        window = clerk_window(language=language)
+        open_and_wait(qtbot, window, write_page(tmp_path / "a.png"))
+        panel = window.panel
+        for name in ("发票号码", "价税合计(小写)", "发票代码"):
+            panel.select_field(name)
+            QApplication.processEvents()
+            assert panel.horizontalScrollBar().value() == 0
+        content = panel.widget()
+        assert content.minimumSizeHint().width() <= panel.viewport().width()
+    finally:
+        install_language("zh")

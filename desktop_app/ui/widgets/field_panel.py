@@ -117,15 +117,20 @@ class FieldPanel(QScrollArea):
         column = QVBoxLayout(header)
         column.setContentsMargins(2, 0, 2, 2)
         column.addWidget(QLabel(f"<b>{form.label.get(self._language)}</b>"))
-        legend = QHBoxLayout()
-        column.addLayout(legend)
-        for state, text in (
+        # Two short lines rather than one: the English names would widen the panel past
+        # its width at 1280 px (and the rows would be cut at the left when scrolled to).
+        lines = [QHBoxLayout(), QHBoxLayout()]
+        for line in lines:
+            column.addLayout(line)
+        legend_items = (
             (FieldState.RECOGNIZED, self.tr("已识别")),
             (FieldState.EDITED, self.tr("已修改")),
             (FieldState.CONFIRMED, self.tr("已确认")),
             (FieldState.WARNING, self.tr("疑问")),
             (FieldState.ERROR, self.tr("错误")),
-        ):
+        )
+        for index, (state, text) in enumerate(legend_items):
+            legend = lines[0 if index < 3 else 1]
             dot = QLabel()
             dot.setPixmap(state_icon(state).pixmap(10, 10))
             legend.addWidget(dot)
@@ -133,7 +138,8 @@ class FieldPanel(QScrollArea):
             label.setStyleSheet("color: #555555;")
             legend.addWidget(label)
             legend.addSpacing(6)
-        legend.addStretch(1)
+        for line in lines:
+            line.addStretch(1)
         return header
 
     def refresh(self, names: set[str]) -> None:
@@ -151,7 +157,7 @@ class FieldPanel(QScrollArea):
             return
         changed = self.current != name
         self._mark_current(name)
-        self.ensureWidgetVisible(row, 10, 40)
+        self._scroll_to(row)
         # Rows may be mid-relayout (a check message just appeared): scroll again once laid out.
         QTimer.singleShot(0, lambda: self._reveal(name))
         if changed:
@@ -162,7 +168,12 @@ class FieldPanel(QScrollArea):
 
     def _reveal(self, name: str) -> None:
         if name in self.rows:
-            self.ensureWidgetVisible(self.rows[name], 10, 40)
+            self._scroll_to(self.rows[name])
+
+    def _scroll_to(self, row: FieldRow) -> None:
+        """Scroll ``row`` into view vertically; the panel never scrolls sideways."""
+        self.ensureWidgetVisible(row, 0, 40)
+        self.horizontalScrollBar().setValue(0)
 
     def state_of(self, name: str) -> FieldState:
         return self.rows[name].state
@@ -176,5 +187,5 @@ class FieldPanel(QScrollArea):
     def _on_row_focused(self, name: str) -> None:
         if self.current != name:
             self._mark_current(name)
-            self.ensureWidgetVisible(self.rows[name], 10, 40)
+            self._scroll_to(self.rows[name])
             self.field_selected.emit(name)

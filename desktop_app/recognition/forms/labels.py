@@ -201,7 +201,7 @@ USED_LABELS: tuple[Label, ...] = (
     _l("", "经营拍卖", "经营、拍卖", opens=AUCTION),
     _l("", "市场", opens=MARKET),
     _l("买方单位/个人", "买方单位/个人", "买方单位(个人)", "买方名称", opens=BUYER),
-    _l("买方单位/个人", "名称", section=BUYER),
+    _l("买方单位/个人", "名称", "单位/个人", "单位(个人)", "姓名/名称", section=BUYER),
     _l(
         "买方单位代码/身份证号码",
         "单位代码/身份证号码",
@@ -217,7 +217,7 @@ USED_LABELS: tuple[Label, ...] = (
     _l("买方电话", "电话", section=BUYER),
     _l("买方电话", "买方电话"),
     _l("卖方单位/个人", "卖方单位/个人", "卖方单位(个人)", "卖方名称", opens=SELLER),
-    _l("卖方单位/个人", "名称", section=SELLER),
+    _l("卖方单位/个人", "名称", "单位/个人", "单位(个人)", "姓名/名称", section=SELLER),
     _l(
         "卖方单位代码/身份证号码",
         "单位代码/身份证号码",
@@ -284,3 +284,18 @@ def wordings(form: FormType) -> list[str]:
 def labels_for(form: FormType, wording: str) -> tuple[Label, ...]:
     """The labels of ``form`` printed as ``wording`` (several when it is generic)."""
     return tuple(label for label in LABELS[form] if wording in label.wordings)
+
+
+def compound_label(form: FormType, wording: str) -> Label | None:
+    """The field of a block's name run into a generic label (``二手车市场地址``,
+    ``卖方电话``): the generic label's field in the section the name opens, or None."""
+    for label in LABELS[form]:
+        if not label.opens:
+            continue
+        for head in label.wordings:
+            if wording.startswith(head) and len(wording) > len(head):
+                tail = wording[len(head) :]
+                for candidate in labels_for(form, tail):
+                    if candidate.section == label.opens and candidate.name:
+                        return candidate
+    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.core.schema import FormType
-from desktop_app.documents.page_text import Box, PageText
+from desktop_app.documents.page_text import Box, PageText, TextSpan
 from desktop_app.recognition.forms import labels as L
 from desktop_app.recognition.forms.cells import Cell, Ruling, same_cell
 from desktop_app.recognition.forms.kind import InvoiceKind, detect_kind
@@ -69,7 +69,7 @@ def read_form(page: PageText) -> FormReading:
     kind = detect_kind(page.text())
     wordings = L.wordings(kind.form)
     ruling = Ruling.of(page.rules, page.width, page.height)
-    spans = join_wrapped_labels(list(page.spans), wordings)
+    spans = join_wrapped_labels(list(page.spans), wordings, _sharing_a_cell(ruling))
     placed: list[_Placed] = []
     for span in spans:
         for token in split_span(span, wordings):
@@ -105,6 +105,17 @@ def read_form(page: PageText) -> FormReading:
     return FormReading(kind, read, page.origin, len(labels), dict(page.extras))
 
 
+def _sharing_a_cell(ruling: Ruling):
+    """Whether two spans stand in one ruled cell (their centres' cells agree)."""
+
+    def together(a: TextSpan, b: TextSpan) -> bool:
+        cell_a = ruling.cell_of((a.box[0] + a.box[2]) / 2, (a.box[1] + a.box[3]) / 2)
+        cell_b = ruling.cell_of((b.box[0] + b.box[2]) / 2, (b.box[1] + b.box[3]) / 2)
+        return same_cell(cell_a, cell_b)
+
+    return together
+
+
 def _is_title(token: Token, kind: InvoiceKind) -> bool:
     return "发票" in token.text and kind.form.value in token.text.replace(" ", "")
 
@@ -120,6 +131,9 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
             openers.append((placed, opening.opens or ""))
     for placed in ordered:
         candidates = L.labels_for(form, placed.token.wording)
+        if not candidates:  # a block's name run into a generic label: 二手车市场地址
+            placed.label = L.compound_label(form, placed.token.wording)
+            continue
         explicit = [c for c in candidates if c.section is None]
         if explicit:
             placed.label = explicit[0]

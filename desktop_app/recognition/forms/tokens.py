@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.documents.page_text import Box, TextSpan
@@ -110,6 +111,11 @@ def _label_at(
             continue
         end = start + len(wording)
         rest = folded[end:]
+        # A block's name and a field's label run together (二手车市场 + 地址): one label,
+        # read as the field of that block (see reader._resolve_sections).
+        joined = next((w for w in wordings if rest.startswith(w)), None)
+        if joined is not None and _label_at(folded, end, wordings, spaced) is not None:
+            return wording + joined
         if not rest or rest[0] in _COLONS or wording[0] == "(" or rest[0] in "(（":
             return wording
         if end in spaced and not _continues_word(wording, rest):
@@ -183,9 +189,14 @@ def _prefixes(wordings: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[:i] for w in wordings for i in range(1, len(w)))
 
 
-def join_wrapped_labels(spans: list[TextSpan], wordings: list[str]) -> list[TextSpan]:
+def join_wrapped_labels(
+    spans: list[TextSpan],
+    wordings: list[str],
+    together: Callable[[TextSpan, TextSpan], bool] = lambda a, b: True,
+) -> list[TextSpan]:
     """Spans with a label's pieces joined: a label wrapped to a second line, or printed
-    one character a line down the side of a block (``购/买/方/信/息``)."""
+    one character a line down the side of a block (``购/买/方/信/息``). ``together``
+    says whether two spans share a cell: a label never continues across a rule."""
     complete = set(wordings)
     prefixes = _prefixes(tuple(wordings))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].box[1], spans[i].box[0]))
@@ -202,6 +213,8 @@ def join_wrapped_labels(spans: list[TextSpan], wordings: list[str]) -> list[Text
                 break
             candidate = joined + _fold_all(spans[below].text)
             if candidate not in prefixes and candidate not in complete:
+                break
+            if not together(spans[chain[-1]], spans[below]):
                 break
             chain.append(below)
             joined = candidate

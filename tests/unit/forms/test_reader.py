@@ -301,3 +301,28 @@ def test_footer_notes_and_other_signatures_are_not_values() -> None:
 def test_a_label_a_space_and_its_value_in_one_run() -> None:
     rows = [[("销售方名称", 200), ("某公司", 300)], [("电话 0371-1234567", 500)]]
     assert values(table(rows, header=TITLE + HEAD))["销售方电话"] == "0371-1234567"
+
+
+def test_a_label_never_continues_across_a_rule() -> None:
+    """卖方单位/个人 over 住址 in the next row is two labels, not 卖方单位/个人住址."""
+    rows = [
+        [("卖方单位/个人", 200), ("罗子", 400)],
+        [("住址", 200), ("某市某路2号", 400)],
+    ]
+    header = [span("电子发票（二手车销售统一发票）", 300, 40, 30)]
+    got = values(table(rows, header=header, row_height=22))
+    assert got["卖方单位/个人"] == "罗子"
+    assert got["卖方单位/个人住址"] == "某市某路2号"
+
+
+def test_a_block_name_run_into_a_generic_label() -> None:
+    rows = [
+        [("二手车市场", 200), ("", 400)],
+        [("二手车市场地址", 200), ("某市某路5号", 400)],
+        [("二手车市场电话", 200), ("010-1234567", 400)],
+    ]
+    header = [span("电子发票（二手车销售统一发票）", 300, 40, 30)]
+    got = values(table(rows, header=header))
+    assert got["二手车市场"] == ""
+    assert got["二手车市场地址"] == "某市某路5号"
+    assert got["二手车市场电话"] == "010-1234567"

@@ -81,6 +81,6 @@ def approval_issues(
                 c.message.get(language) for c in state.checks if c.level.value == "error"
             )
             errors.append(FieldIssue(name, label, why))
-        elif not state.confirmed:
+        elif not state.confirmed and review.needs_confirmation(name):
             unconfirmed.append(FieldIssue(name, label))
     return ApprovalIssues(tuple(errors), tuple(unconfirmed), tuple(duplicates))

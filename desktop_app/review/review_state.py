@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
-from desktop_app.core.checks import CheckResult, Level, validate
+from desktop_app.core.checks import CheckResult, Level, is_einvoice, validate
 from desktop_app.core.model import LOW_CONFIDENCE, Polygon, RecognitionResult
 from desktop_app.core.schema import FieldSpec, FormType, Group, ValueKind, field_spec, fields_of
 from desktop_app.core.text import LocalizedText
+
+#: Fields only paper forms print; a 数电 e-invoice has none of them.
+_PAPER_ONLY = frozenset({"发票代码", "机打代码", "机打号码", "机器编号"})
 
 
 class FieldState(str, Enum):
@@ -184,7 +187,16 @@ class ReviewState:
     def needs_review(self, name: str) -> bool:
         """A field still needs the clerk: not confirmed, or failing a check with an error."""
         review = self._fields[name]
-        return not review.confirmed or review.worst_level == "error"
+        if review.worst_level == "error":
+            return True
+        return not review.confirmed and self.needs_confirmation(name)
+
+    def needs_confirmation(self, name: str) -> bool:
+        """False for a field the form does not have: the paper-only codes of a 数电
+        e-invoice (发票代码, 机打代码, 机打号码, 机器编号) left blank are right as they are."""
+        if name in _PAPER_ONLY and not self._fields[name].value.strip():
+            return not is_einvoice(self.values())
+        return True
 
     def review_order(self) -> list[str]:
         """The order the clerk is led through: fields the engine doubts first, then the

@@ -51,3 +51,22 @@ def test_an_edit_withdraws_the_approval() -> None:
     review.approved = True
     review.set_value("发票号码", "00012346")
     assert not review.approved
+
+
+def test_the_codes_a_einvoice_does_not_have_need_no_confirming() -> None:
+    from desktop_app.core.model import RecognitionResult, RecognizedField
+
+    paper_only = ("发票代码", "机打代码", "机打号码", "机器编号")
+    fields = [RecognizedField(name, "") for name in paper_only]
+    fields += [
+        RecognizedField("发票号码", "25312000000012345678"),
+        RecognizedField("发票类型", "电子发票（机动车销售统一发票）"),
+    ]
+    review = ReviewState(RecognitionResult(tuple(fields)))
+    issues = approval_issues(review)
+    assert not {i.name for i in issues.unconfirmed} & set(paper_only)
+    assert not any(review.needs_review(name) for name in paper_only)
+    review.set_value("发票代码", "153001720011")  # typed in: now a value to confirm
+    assert review.needs_review("发票代码")
+    paper = ReviewState(RecognitionResult(tuple(RecognizedField(n, "") for n in paper_only)))
+    assert all(paper.needs_review(name) for name in paper_only)  # a paper form has them

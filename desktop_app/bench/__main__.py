@@ -15,6 +15,7 @@ could not open, and the median seconds per page split into OCR and extraction.
 ``server``: the office server under load against the engine in-process (docs/benchmarks.md).
 ``ruling DIR``: the ruling found on each image against the truth's value boxes.
 ``speed FILE...``: a whole local recognize side by side with rapidocr alone.
+``height DIR``: field accuracy against the height of the printed characters.
 ``page-text FILE...``: open + page_image (with its text) and page_text times per file.
 ``qr FILE...``: time reading the invoice QR code of each file's first page.
 """
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app.bench import (
+    char_height,
     page_text,
     qr,
     ruling,
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     server_bench.add_parser(sub)
     ruling.add_parser(sub)
     speed.add_parser(sub)
+    char_height.add_parser(sub)
     page_text.add_parser(sub)
     qr.add_parser(sub)
     stall.add_parser(sub)
@@ -78,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ruling.main(args)
     if args.command == "speed":
         return speed.main(args)
+    if args.command == "height":
+        return char_height.main(args)
     if args.command == "page-text":
         return page_text.main(args)
     if args.command == "qr":

@@ -24,6 +24,7 @@ MINIMAL_ARGS = {
     "qr": ["page.png"],
     "speed": ["page.png"],
     "stall": ["--pages", "10"],
+    "height": ["folder"],
 }
 
 

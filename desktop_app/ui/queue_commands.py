@@ -137,9 +137,46 @@ class QueueCommands(QObject):
 
     # -- deciding pages
     def approve_selected(self) -> int:
-        done = self.session.pages.approve_pages(self.target_page_ids())
+        """Approve the chosen pages; pages not fully reviewed are asked about first."""
+        page_ids = self.target_page_ids()
+        page_level = self._window.preferences.approve_page_level  # type: ignore[attr-defined]
+        open_ = self.session.pages.open_issues_of(page_ids, page_level)
+        if open_:
+            self._ask_approve(page_ids, open_, page_level)
+            return 0
+        return self._approve(page_ids, {})
+
+    def _approve(self, page_ids: list[int], notes: dict[int, str]) -> int:
+        done = self.session.pages.approve_pages(page_ids, notes)
         self._window.statusBar().showMessage(self.tr("已通过 %n 页", "", done), 8000)
         return done
+
+    def _ask_approve(self, page_ids: list[int], open_: dict, page_level: bool) -> QMessageBox:
+        """Some pages are not fully reviewed: approve only the others (default), all, or none."""
+        ready = [p for p in page_ids if p not in open_]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("有些页面尚未审核完毕"),
+            self.tr(
+                "选中的页面中有 %n 页尚未审核完毕（有未确认的字段、错误或重复）。", "", len(open_)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        only_ready = box.addButton(
+            self.tr("只通过已审核完的 %n 页", "", len(ready)), QMessageBox.ButtonRole.AcceptRole
+        )
+        only_ready.setEnabled(bool(ready))
+        anyway = box.addButton(self.tr("全部仍然通过"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(only_ready if ready else box.button(QMessageBox.StandardButton.Cancel))
+        notes = {pid: issues.audit_note(page_level) for pid, issues in open_.items()}
+        only_ready.clicked.connect(lambda: self._approve(ready, {}))
+        anyway.clicked.connect(lambda: self._approve(page_ids, notes))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
+        return box
 
     def ask_reject(self) -> RejectDialog | None:
         """Ask for a reason, then reject the selected pages (or the open one)."""

@@ -17,6 +17,7 @@ from desktop_app.review.approval import ApprovalIssues, approval_issues
 from desktop_app.review.queue_intake import Intake
 from desktop_app.review.queue_snapshot import key_of
 from desktop_app.review.recognition_job import PageKey
+from desktop_app.review.stored_review import stored_review
 from desktop_app.ui.translator import tr
 
 if TYPE_CHECKING:
@@ -126,13 +127,35 @@ class SessionPages(QObject):
             self.session.status_posted.emit(self.tr("队列中的页面都已审核完毕。"))
         self.session.go_to(following)
 
-    def approve_pages(self, page_ids: Iterable[int]) -> int:
-        """Approve recognized pages among ``page_ids``; how many were approved."""
+    def open_issues_of(
+        self, page_ids: Iterable[int], page_level: bool
+    ) -> dict[int, ApprovalIssues]:
+        """Page id → what stands in the way, for the pages among ``page_ids`` that must ask."""
+        session, found = self.session, {}
+        for page_id in page_ids:
+            try:
+                review = stored_review(
+                    session.store, page_id, session.validator, session.write_failed
+                )
+                twins = session.store.duplicates_of(page_id) if review is not None else []
+            except Exception as exc:
+                session.write_failed(exc)
+                continue
+            if review is not None:
+                issues = approval_issues(review, twins, session.language)
+                if issues.must_ask(page_level):
+                    found[page_id] = issues
+        return found
+
+    def approve_pages(self, page_ids: Iterable[int], notes: dict[int, str] | None = None) -> int:
+        """Approve recognized pages among ``page_ids`` (``notes``: what each was approved over)."""
         done = 0
+        notes = notes or {}
         for page_id in page_ids:
             if self.session.store.recognition(page_id) is None:
                 continue  # nothing recognized: nothing to approve
-            done += self.session.store_call(self.session.store.approve, page_id)
+            note = notes.get(page_id, "")
+            done += self.session.store_call(self.session.store.approve, page_id, note)
         self.session.bridge.flush()
         return done
 

@@ -502,6 +502,32 @@
             <numerusform>Approved %n pages</numerusform>
         </translation>
     </message>
+    <message>
+        <source>有些页面尚未审核完毕</source>
+        <translation>Some pages are not fully reviewed</translation>
+    </message>
+    <message numerus="yes">
+        <source>选中的页面中有 %n 页尚未审核完毕（有未确认的字段、错误或重复）。</source>
+        <translation>
+            <numerusform>%n of the selected pages is not fully reviewed (unconfirmed fields, errors or a duplicate).</numerusform>
+            <numerusform>%n of the selected pages are not fully reviewed (unconfirmed fields, errors or duplicates).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>只通过已审核完的 %n 页</source>
+        <translation>
+            <numerusform>Approve only the %n reviewed page</numerusform>
+            <numerusform>Approve only the %n reviewed pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>全部仍然通过</source>
+        <translation>Approve all anyway</translation>
+    </message>
     <message numerus="yes">
         <source>已退回 %n 页：{reason}</source>
         <translation>

@@ -489,6 +489,30 @@
             <numerusform>已通过 %n 页</numerusform>
         </translation>
     </message>
+    <message>
+        <source>有些页面尚未审核完毕</source>
+        <translation>有些页面尚未审核完毕</translation>
+    </message>
+    <message numerus="yes">
+        <source>选中的页面中有 %n 页尚未审核完毕（有未确认的字段、错误或重复）。</source>
+        <translation>
+            <numerusform>选中的页面中有 %n 页尚未审核完毕（有未确认的字段、错误或重复）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>只通过已审核完的 %n 页</source>
+        <translation>
+            <numerusform>只通过已审核完的 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>全部仍然通过</source>
+        <translation>全部仍然通过</translation>
+    </message>
     <message numerus="yes">
         <source>已退回 %n 页：{reason}</source>
         <translation>

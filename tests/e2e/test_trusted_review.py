@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,29 @@ def test_the_shortcut_tests_pass_on_x11_too() -> None:
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "2 passed" in done.stdout
+
+
+def test_approving_selected_pages_asks_about_those_not_fully_reviewed(
+    qtbot, clerk_window, tmp_path
+) -> None:
+    window = clerk_window()
+    first, second = write_page(tmp_path / "a.png"), write_page(tmp_path / "b.png")
+    open_and_wait(qtbot, window, first, second)
+    confirm_every_field(qtbot, window)  # a.png is reviewed field by field
+    other = window.session.backend.result
+    fields = tuple(
+        replace(f, value="00099999") if f.name == "发票号码" else f for f in other.fields
+    )
+    window.session.backend.result = replace(other, fields=fields)  # b.png: another invoice
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    wait_for_review_of(qtbot, window, second)  # b.png is recognized, nothing confirmed
+    panel, store = window.queue_panel, window.session.store
+    ids = [p.id for p in window.session.queue.pages]
+    panel.tree.selectAll()
+    window.actions_.approve_selected.trigger()
+    question = window.queue_commands.dialog
+    qtbot.waitUntil(question.isVisible)
+    assert question.defaultButton().text() == "只通过已审核完的 1 页"
+    qtbot.keyClick(question, Qt.Key.Key_Return)
+    assert store.page(ids[0]).status is PageStatus.APPROVED
+    assert store.page(ids[1]).status is PageStatus.NEEDS_REVIEW

@@ -252,7 +252,8 @@ def test_pages_move_with_page_down_and_ctrl_enter_approves(qtbot, make_window, t
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     dialog = window.approval.dialog  # nothing confirmed: Ctrl+Enter asks first
     qtbot.waitUntil(dialog.isVisible)
-    assert window.session.queue.pages[0].status.value == "needs_review"
+    first_id = window.session.queue.pages[0].id
+    assert window.session.store.page(first_id).status.value == "needs_review"  # not approved
     dialog.approve_button.click()
     assert window.session.queue.document(window.session.current).path == second
     assert window.session.queue.pages[0].status.value == "approved"

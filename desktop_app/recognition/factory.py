@@ -10,6 +10,7 @@ import importlib.util
 from dataclasses import dataclass
 
 from desktop_app.core.error_codes import service_error
+from desktop_app.core.errors import RecognitionError
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.recognition.text_reader import TextFirst
 
@@ -58,22 +59,37 @@ def create_backend(settings: EngineSettings, *, credentials=None) -> TextFirst:
     """The backend for ``settings``: pages with their own text read by the text reader,
     the others recognized by the chosen engine.
 
-    The cloud engine is built now (bad keys are reported before any page); the
-    local one when the first page needs OCR, so reading e-invoices loads no model.
+    The cloud engine is built now; when it cannot be (no usable keys, a region the
+    action does not serve) the dispatch still reads e-invoices, keeps the error as
+    ``problem`` and raises it for the first page that needs OCR — so a clerk without
+    keys still reads every 数电 PDF, OFD and XML. The local engine is built when the
+    first page needs OCR, so reading e-invoices loads no model.
 
-    Raises ``RecognitionError``: ``Client.MissingCredentials`` / ``InvalidCredentials``
-    when the cloud has no usable keys, ``Client.InvalidRegion`` for a region the
-    action does not serve, ``Local.EngineUnavailable`` when the offline engine
+    Raises ``RecognitionError`` ``Local.EngineUnavailable`` when the offline engine
     cannot be loaded; ``ValueError`` for an unknown engine name.
     """
     if settings.engine in ("cloud", "server"):
-        cloud = _create_cloud(settings, credentials)
+        try:
+            cloud = _create_cloud(settings, credentials)
+        except RecognitionError as exc:
+            return TextFirst(
+                _failing(exc), name=settings.engine, force_ocr=settings.force_ocr, problem=exc
+            )
         return TextFirst(cloud, name=cloud.name, force_ocr=settings.force_ocr)
     if settings.engine == "local":
         if not local_engine_available():
             _create_local()  # raises Local.EngineUnavailable now, not on the first scan
         return TextFirst(_create_local, name="local", force_ocr=settings.force_ocr)
     raise ValueError(f"unknown engine {settings.engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def _failing(error: RecognitionError):
+    """A builder that raises ``error``: the engine that could not be built, asked for a page."""
+
+    def build() -> RecognitionBackend:
+        raise error
+
+    return build
 
 
 def _create_cloud(settings: EngineSettings, credentials) -> RecognitionBackend:

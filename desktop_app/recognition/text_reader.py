@@ -68,7 +68,8 @@ class TextFirst:
 
     ``ocr`` is the engine or a function building it (called once, on the first page
     that needs OCR, so reading e-invoices never loads a model). ``force_ocr``
-    recognizes every page (the ``--ocr`` option and its setting).
+    recognizes every page (the ``--ocr`` option and its setting). ``problem`` is the
+    error the OCR engine could not be built with, if any (its builder raises it).
     """
 
     def __init__(
@@ -77,9 +78,12 @@ class TextFirst:
         *,
         name: str,
         force_ocr: bool = False,
+        problem: RecognitionError | None = None,
     ) -> None:
         self.name = name
         self.force_ocr = force_ocr
+        #: Why the OCR engine cannot be built (no keys …): raised for pages needing OCR.
+        self.problem = problem
         self.text_reader = TextReader()
         self._ocr = ocr if isinstance(ocr, RecognitionBackend) else None
         self._build = None if self._ocr is not None else ocr
@@ -87,7 +91,7 @@ class TextFirst:
 
     @property
     def ocr(self) -> RecognitionBackend:
-        """The OCR engine, built on first use."""
+        """The OCR engine, built on first use (a failed build is tried again next time)."""
         with self._lock:
             if self._ocr is None:
                 assert self._build is not None
@@ -96,6 +100,8 @@ class TextFirst:
 
     def warm_up(self) -> None:
         """Load the OCR engine's models now, when it has any (the window does this at start)."""
+        if self.problem is not None:
+            return
         warm_up = getattr(self.ocr, "warm_up", None)
         if callable(warm_up):
             warm_up()

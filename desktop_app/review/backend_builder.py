@@ -37,8 +37,15 @@ def build_backend(
         force_ocr=prefs.force_ocr,
     )
     try:
-        return create_backend(settings, credentials=credentials), None
+        backend = create_backend(settings, credentials=credentials)
     except RecognitionError as exc:
         return None, LocalizedText(exc.one_line("zh"), exc.one_line("en"))
     except (CarInvoiceError, ValueError) as exc:
         return None, LocalizedText(f"无法启动识别引擎：{exc}", f"Cannot start the engine: {exc}")
+    if backend.problem is not None:  # e-invoices are still read; scans wait for the fix
+        exc = backend.problem
+        return backend, LocalizedText(
+            f"{exc.one_line('zh')}（数电 PDF、OFD、XML 仍可直接读取。）",
+            f"{exc.one_line('en')} (e-invoice PDF, OFD and XML files are still read.)",
+        )
+    return backend, None

@@ -139,4 +139,7 @@ class Duplicate:
     def label(self) -> T:
         if self.reason == "same_file":
             return T("重复文件", "Same file twice")
-        return T("重复发票（发票代码与号码相同）", "Same invoice twice (code and number)")
+        return T(
+            "重复发票（发票代码与号码相同，或数电票的号码相同）",
+            "Same invoice twice (same code and number, or the same e-invoice number)",
+        )

@@ -320,7 +320,10 @@ class ReviewSession(QObject):
             self.review_unavailable.emit(key, self.tr("识别失败。可按 F5 重试。"))
         elif page.status is PageStatus.FAILED:
             why = self.tr("识别失败：{message}").format(message=page.error_message)
-            self.review_unavailable.emit(key, why + "\n" + self.tr("可按 F5 重试。"))
+            if page.error_code.startswith("Text."):  # another kind of invoice: F5 won't help
+                self.review_unavailable.emit(key, why)
+            else:
+                self.review_unavailable.emit(key, why + "\n" + self.tr("可按 F5 重试。"))
         elif self._recognizes_on_open(key):
             self.recognition.recognize_current()
         else:

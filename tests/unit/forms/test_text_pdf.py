@@ -74,3 +74,22 @@ def test_einvoice_pdf_is_read_from_its_text_not_recognized(tmp_path, monkeypatch
     # the box sits on the drawn text: within a few pixels of where it was written
     assert vin.rect.x == pytest.approx(40 + 160 + 380 + 300 + 6, abs=3)
     assert vin.rect.width == pytest.approx(17 * 20 * 0.55, rel=0.5)
+
+
+def test_without_cloud_keys_einvoices_are_still_read(tmp_path, monkeypatch, capsys) -> None:
+    from desktop_app import cli
+
+    for name in ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.tencentcloud/credentials
+    monkeypatch.setattr("keyring.get_password", lambda *a: None)
+    path = tmp_path / "motor.pdf"
+    draw_pdf(motor_page(), path)
+    backend = create_backend(EngineSettings("cloud"))
+    assert backend.problem is not None and backend.problem.code == "Client.MissingCredentials"
+    assert cli.main(["recognize", str(path), "--engine", "cloud"]) == 0
+    assert "25312000000012345678" in capsys.readouterr().out
+    page = tmp_path / "scan.png"
+    pymupdf.open(path)[0].get_pixmap(dpi=50).save(str(page))
+    assert cli.main(["recognize", str(page), "--engine", "cloud"]) == 1
+    assert capsys.readouterr().err.startswith("error: Client.MissingCredentials: ")

@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         start = str(old.parent) if old.parent.is_dir() else self.preferences.open_folder
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("找到文件"), start)
         if chosen:
-            self.session.relocate(key.document_id, Path(chosen))
+            self.session.files.relocate(key.document_id, Path(chosen))
 
     def _on_review_unavailable(self, key: PageKey, why: str) -> None:
         self._bind_review(None)

@@ -2,8 +2,9 @@
 
 A QObject composed of collaborators: the background machinery it is given
 (``DocumentLoader``, ``RecognitionRunner``, the ``StoreBridge``, all built by the
-composition root ``ui.app.build_window``), its two parts ``pages`` (queue commands:
-adding, approving, rejecting, removing) and ``recognition`` (F5 and recognize-on-open),
+composition root ``ui.app.build_window``), its parts ``pages`` (queue commands:
+adding, approving, rejecting, removing), ``recognition`` (F5 and recognize-on-open) and
+``files`` (a queued file gone or changed, and found again),
 and the Qt-free models (``QueueSnapshot``, one ``ReviewState`` and one ``QUndoStack``
 per page). The session itself navigates and holds the current page; widgets only
 listen to its signals. The store is the truth: every edit, confirmation and status change is
@@ -25,7 +26,6 @@ from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.backend import RecognitionBackend
-from desktop_app.review.file_check import FileProblem, file_problem, is_the_same_file
 from desktop_app.review.queue_intake import add_to_queue
 from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
 from desktop_app.review.recognition_job import PageKey
@@ -33,6 +33,7 @@ from desktop_app.review.review_state import ReviewState, Validator
 from desktop_app.review.stored_review import stored_review
 from desktop_app.store import PageStatus, Store
 from desktop_app.ui.edit_field_command import EditFieldCommand
+from desktop_app.ui.session_files import SessionFiles
 from desktop_app.ui.session_pages import SessionPages
 from desktop_app.ui.session_recognition import SessionRecognition
 from desktop_app.ui.workers.document_loader import DocumentLoader
@@ -102,12 +103,12 @@ class ReviewSession(QObject):
         self._images: OrderedDict[PageKey, tuple[PageImage, QImage]] = OrderedDict()
         self._opened: OrderedDict[int, None] = OrderedDict()
         self._noted: set[int] = set()
-        self._file_checked: dict[int, FileProblem | None] = {}  # per document, once
         self._generation = 0
         self._snapshot_began = 0.0
         self.current: PageKey | None = None
         self.pages = SessionPages(self)
         self.recognition = SessionRecognition(self)
+        self.files = SessionFiles(self)
         loader.document_opened.connect(self._on_document_opened)
         loader.open_failed.connect(self._on_open_failed)
         loader.page_rendered.connect(self._on_page_rendered)
@@ -183,53 +184,22 @@ class ReviewSession(QObject):
         self.current_page_changed.emit(key)
         if key in self._images:
             self._show_current_image()
-        elif self._file_problem(key.document_id) is not None:
-            self._show_without_file(key)
+        elif self.files.problem(key.document_id) is not None:
+            self.files.show_without_file(key)
         else:
             self.review_unavailable.emit(key, self.tr("正在载入页面…"))
             self._ensure_open(key.document_id)
             self.loader.render(key.document_id, key.page_index, self._generation)
 
-    def _file_problem(self, doc_id: int) -> FileProblem | None:
-        """Checked once per document and session (hashing the file), before it is opened."""
-        if doc_id not in self._file_checked:
-            self._file_checked[doc_id] = file_problem(self.queue.documents[doc_id])
-        return self._file_checked[doc_id]
-
-    def _show_without_file(self, key: PageKey) -> None:
-        """No image to show: say why, and show the stored values (editable) all the same."""
-        problem = self._file_checked[key.document_id]
-        path = str(self.queue.documents[key.document_id].path)
-        self.file_unavailable.emit(key, problem, path)
-        page = self.queue.page(key)
-        review = self.reviews.get(key) or (self._load_review(key, page.id) if page else None)
-        if review is not None:
-            self.review_ready.emit(key, review)
-        else:
-            self.review_unavailable.emit(key, self.tr("此页没有保存的识别结果。"))
-
-    def relocate(self, doc_id: int, path: Path) -> bool:
-        """The clerk found the file (moved, or a copy): use it if its content is the same."""
-        document = self.queue.documents.get(doc_id)
-        if document is None:
-            return False
-        if not is_the_same_file(document, path):
-            self.message_posted.emit(
-                "error",
-                self.tr("“{name}”不是队列中的那个文件").format(name=path.name),
-                self.tr("内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。"),
-            )
-            return False
-        if not self.store_call(self.store.relocate_document, doc_id, path):
-            return False
-        self.close_document(doc_id)
-        self._file_checked.pop(doc_id, None)
+    def forget_images(self, doc_id: int) -> None:
+        """Drop the decoded pages of a document (its file changed place)."""
         for key in [k for k in self._images if k.document_id == doc_id]:
             del self._images[key]
-        self.reload_queue()
-        key, self.current = self.current, None
+
+    def reopen(self, key: PageKey | None) -> None:
+        """Show ``key`` again from scratch (its file was found)."""
+        self.current = None
         self.go_to(key)
-        return True
 
     def close_document(self, doc_id: int) -> None:
         """Close a file on the documents thread (it left the queue)."""
@@ -309,7 +279,7 @@ class ReviewSession(QObject):
         page = self.queue.page(key)
         if key is None or page is None or key not in self._images:
             return
-        review = self.reviews.get(key) or self._load_review(key, page.id)
+        review = self.reviews.get(key) or self.load_review(key, page.id)
         if review is not None:
             self.review_ready.emit(key, review)
         elif self.recognition.is_running(key):
@@ -334,7 +304,7 @@ class ReviewSession(QObject):
         wanted = self.recognize_on_open and self.backend is not None
         return wanted and not self.recognition.attempted(key)
 
-    def _load_review(self, key: PageKey, page_id: int) -> ReviewState | None:
+    def load_review(self, key: PageKey, page_id: int) -> ReviewState | None:
         try:
             review = stored_review(self.store, page_id, self.validator, self.write_failed)
         except Exception as exc:

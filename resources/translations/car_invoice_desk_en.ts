@@ -671,18 +671,6 @@
         <translation>Loading the page…</translation>
     </message>
     <message>
-        <source>此页没有保存的识别结果。</source>
-        <translation>This page has no saved recognition result.</translation>
-    </message>
-    <message>
-        <source>“{name}”不是队列中的那个文件</source>
-        <translation>“{name}” is not the file in the queue</translation>
-    </message>
-    <message>
-        <source>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</source>
-        <translation>Its content differs (compared by the hash of the content). Choose the original file or a copy of it.</translation>
-    </message>
-    <message>
         <source>无法打开“{name}”</source>
         <translation>Could not open “{name}”</translation>
     </message>
@@ -725,6 +713,21 @@
     <message>
         <source>未能保存到审核数据库</source>
         <translation>Could not save to the review database</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <source>此页没有保存的识别结果。</source>
+        <translation>This page has no saved recognition result.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是队列中的那个文件</source>
+        <translation>“{name}” is not the file in the queue</translation>
+    </message>
+    <message>
+        <source>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</source>
+        <translation>Its content differs (compared by the hash of the content). Choose the original file or a copy of it.</translation>
     </message>
 </context>
 <context>

@@ -652,18 +652,6 @@
         <translation>正在载入页面…</translation>
     </message>
     <message>
-        <source>此页没有保存的识别结果。</source>
-        <translation>此页没有保存的识别结果。</translation>
-    </message>
-    <message>
-        <source>“{name}”不是队列中的那个文件</source>
-        <translation>“{name}”不是队列中的那个文件</translation>
-    </message>
-    <message>
-        <source>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</source>
-        <translation>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</translation>
-    </message>
-    <message>
         <source>无法打开“{name}”</source>
         <translation>无法打开“{name}”</translation>
     </message>
@@ -706,6 +694,21 @@
     <message>
         <source>未能保存到审核数据库</source>
         <translation>未能保存到审核数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <source>此页没有保存的识别结果。</source>
+        <translation>此页没有保存的识别结果。</translation>
+    </message>
+    <message>
+        <source>“{name}”不是队列中的那个文件</source>
+        <translation>“{name}”不是队列中的那个文件</translation>
+    </message>
+    <message>
+        <source>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</source>
+        <translation>内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。</translation>
     </message>
 </context>
 <context>

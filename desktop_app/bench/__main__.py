@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument(
         "--ocr", action="store_true", help="recognize every page, also pages carrying their text"
     )
+    acc.add_argument(
+        "--fields-by",
+        choices=("template", "structure"),
+        default=None,
+        help="recognized pages: force the template or the label-and-cell reader (default: per page)",
+    )
     throughput.add_parser(sub)
     startup.add_parser(sub)
     server_bench.add_parser(sub)
@@ -92,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.folder / "manifest.json").is_file():
         print(f"error: {args.folder} has no manifest.json", file=sys.stderr)
         return 2
-    engine = _engine(args.folder, force_ocr=args.ocr)
+    engine = _engine(args.folder, force_ocr=args.ocr, fields_by=args.fields_by)
 
     def progress(run: PageRun) -> None:
         print(page_line(run, args.verbose), flush=True)
@@ -104,12 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _engine(folder: Path, *, force_ocr: bool) -> TextFirst:
+def _engine(folder: Path, *, force_ocr: bool, fields_by: str | None = None) -> TextFirst:
     """The app's dispatch over the local engine, its models loaded before the first page
     when any page may need OCR (so no page's time includes loading them)."""
     from desktop_app.recognition.local import LocalEngine
 
-    engine = TextFirst(lambda: LocalEngine(), name="local", force_ocr=force_ocr)
+    engine = TextFirst(lambda: LocalEngine(fields_by=fields_by), name="local", force_ocr=force_ocr)
     if force_ocr or any(page.format not in TEXT_FORMATS for page in load_pages(folder)):
         engine.warm_up()
     return engine

@@ -41,12 +41,19 @@ class LocalEngine:
     name = "local"
 
     def __init__(
-        self, reader: Any | None = None, extractor: InvoiceExtractor | None = None
+        self,
+        reader: Any | None = None,
+        extractor: InvoiceExtractor | None = None,
+        *,
+        fields_by: str | None = None,
     ) -> None:
         """``reader`` has ``load()`` and ``read(image) -> list[OcrLine]``, optionally
-        ``read_regions(image, polygons)``; the default is the process-wide rapidocr reader."""
+        ``read_regions(image, polygons)``; the default is the process-wide rapidocr reader.
+        ``fields_by`` forces ``"template"`` or ``"structure"`` on every page (for the
+        benchmark); None lets ``structure.which_reader`` choose per page."""
         self._reader = reader if reader is not None else shared_reader()
         self._extractor = extractor or InvoiceExtractor()
+        self._fields_by = fields_by
 
     def warm_up(self) -> None:
         """Load the OCR model and run it once, now (call it in the background when the app
@@ -117,7 +124,8 @@ class LocalEngine:
         self, image: Any, lines: list[OcrLine], cancel: CancelToken | None, clock: _OcrClock
     ) -> tuple[RecognizedField, ...]:
         _check(cancel)
-        if which_reader(lines, *self._extractor.template_fit(lines)) == STRUCTURE:
+        route = self._fields_by or which_reader(lines, *self._extractor.template_fit(lines))
+        if route == STRUCTURE:
             try:
                 return read_by_structure(image, lines)
             except RecognitionError as exc:

@@ -246,7 +246,10 @@ def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | Non
         inside = other.box[0] >= x0 - 0.8 * height and other.box[2] <= x1 + 0.8 * height
         if single and len(other.text.strip()) != 1:
             continue
-        if -0.3 * height <= gap < best_gap and inside:
+        # OCR boxes are padded: two lines of a wrapped label overlap by up to ~40% of a
+        # box; the next line still starts below this one's middle.
+        below = other.box[1] > spans[index].box[1] + 0.5 * height
+        if -0.45 * height <= gap < best_gap and inside and below:
             best, best_gap = j, gap
     return best
 

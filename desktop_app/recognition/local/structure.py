@@ -108,10 +108,54 @@ def titles_read_back(lines: Sequence[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def label_tails_apart(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines where the second line of a wrapped label ran into its value (``限乘`` over
+    ``人数5``) split into the label's tail and the value, so the label is joined again
+    and the value stays a value."""
+    wordings = {w for form in FormType for w in form_labels.wordings(form)}
+    out: list[OcrLine] = []
+    for line in lines:
+        folded = form_labels.fold(line.text)
+        head = _head_above(line, lines)
+        tail = _glued_tail(folded, head, wordings) if head else None
+        if tail is None or folded == tail or not line.text.startswith(tail):
+            out.append(line)
+            continue
+        fragment = Fragment(line.text, line.polygon, line.score, red=line.red)
+        cut = len(tail)
+        out.append(OcrLine(tail, fragment.sub(0, cut).polygon, line.score, line.red))
+        out.append(OcrLine(line.text[cut:], fragment.sub(cut, len(line.text)).polygon, line.score))
+    return out
+
+
+def _head_above(line: OcrLine, lines: Sequence[OcrLine]) -> str | None:
+    """The folded text of the line just above ``line``, starting within a character of it."""
+    (x0, y0), _, _, (_, y1) = line.polygon
+    height = y1 - y0
+    for other in lines:
+        (ox0, oy0) = other.polygon[0]
+        if other is not line and abs(ox0 - x0) <= height and 0 < y0 - oy0 <= 1.5 * height:
+            return form_labels.fold(other.text)
+    return None
+
+
+def _glued_tail(folded: str, head: str, wordings: set[str]) -> str | None:
+    """The start of ``folded`` that completes ``head`` into a label wording (the longest
+    such), if any; None when the whole line already completes it (``机关及代码``)."""
+    if head + folded in wordings:
+        return None
+    tails = [
+        w[len(head) :]
+        for w in wordings
+        if w.startswith(head) and len(w) > len(head) and folded.startswith(w[len(head) :])
+    ]
+    return max(tails, key=len) if tails else None
+
+
 def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedField, ...]:
     """Every field of the invoice on ``image`` by label and cell; raises the form
     reader's ``RecognitionError`` for a page that is no vehicle invoice."""
-    page = ocr_page_text(image, printed_lines(titles_read_back(lines)))
+    page = ocr_page_text(image, label_tails_apart(printed_lines(titles_read_back(lines))))
     reading = read_form(page.text)
     scores: dict[str, float | None] = {}
     out = []

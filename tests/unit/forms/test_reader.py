@@ -326,3 +326,27 @@ def test_a_block_name_run_into_a_generic_label() -> None:
     assert got["二手车市场"] == ""
     assert got["二手车市场地址"] == "某市某路5号"
     assert got["二手车市场电话"] == "010-1234567"
+
+
+def test_a_label_wrapped_on_overlapping_ocr_boxes_is_joined() -> None:
+    """OCR boxes are padded: the second line of a wrapped label overlaps the first."""
+    from desktop_app.documents.page_text import ORIGIN_OCR, PageText, Rule, TextSpan
+    from desktop_app.recognition.forms import read_form
+
+    spans = (
+        TextSpan("机动车销售统一发票", (300, 20, 600, 60)),
+        TextSpan("主管税务", (651, 833, 719, 857)),
+        TextSpan("机关及代码", (642, 849, 726, 873)),
+        TextSpan("国家税务总局郑州市金水区税务局", (735, 835, 1010, 865)),
+        TextSpan("410136469", (739, 865, 833, 886)),
+    )
+    rules = (
+        Rule(620, 825, 1070, 825),
+        Rule(620, 890, 1070, 890),
+        Rule(620, 825, 620, 890),
+        Rule(730, 825, 730, 890),
+        Rule(1070, 825, 1070, 890),
+    )
+    page = PageText(1100, 1000, 150, spans, rules, origin=ORIGIN_OCR)
+    reading = read_form(page)
+    assert reading.values["主管税务机关"].value.startswith("国家税务总局郑州市金水区税务局")

@@ -132,3 +132,16 @@ def test_a_red_seal_over_black_print_drops_out_of_the_second_look() -> None:
     assert clean.shape == page.shape
     assert clean[20, 30].max() < 60  # the print stays dark
     assert clean[20, 78].min() > 180  # the seal is paper now
+
+
+def test_the_second_line_of_a_wrapped_label_run_into_its_value_is_split() -> None:
+    from desktop_app.recognition.local.structure import label_tails_apart
+
+    head = OcrLine("限乘", ((962, 883), (1004, 883), (1004, 910), (962, 910)))
+    glued = OcrLine("人数5", ((962, 896), (1018, 896), (1018, 931), (962, 931)), 0.9)
+    office = OcrLine("主管税务", ((704, 766), (804, 766), (804, 793), (704, 793)))
+    rest = OcrLine("机关及代码", ((705, 792), (806, 792), (806, 820), (705, 820)))
+    out = label_tails_apart([head, glued, office, rest])
+    assert [line.text for line in out] == ["限乘", "人数", "5", "主管税务", "机关及代码"]
+    value = out[2]
+    assert value.polygon[0][0] > 990 and value.polygon[1][0] == 1018  # the value's own part

@@ -55,16 +55,20 @@ class ApprovalIssues:
 
         Example: ``仍然通过：2 个错误（发票代码、开票日期）；33 个字段未确认；重复``.
         """
+        # Approving by page with nothing else open is the office's rule, not an override.
+        asked = bool(self.errors or self.duplicates or not page_level)
         parts = []
         if self.errors:
             names = "、".join(issue.name for issue in self.errors)
             parts.append(f"{len(self.errors)} 个错误（{names}）")
         if self.unconfirmed:
-            how = "（按页通过）" if page_level else ""
+            how = "（按页通过）" if page_level and asked else ""
             parts.append(f"{len(self.unconfirmed)} 个字段未确认{how}")
         if self.duplicates:
             parts.append("重复")
-        return "仍然通过：" + "；".join(parts) if parts else ""
+        if not parts:
+            return ""
+        return ("仍然通过：" if asked else "按页通过：") + "；".join(parts)
 
 
 def approval_issues(

@@ -17,7 +17,8 @@ def test_an_unreviewed_page_must_ask_unless_approved_by_page() -> None:
     assert issues.must_ask() and not issues.must_ask(page_level=True)
     assert issues.first_field() == review.names()[0]
     assert issues.first_field(page_level=True) is None
-    assert issues.audit_note(page_level=True).endswith("个字段未确认（按页通过）")
+    assert issues.audit_note(page_level=True) == f"按页通过：{len(review.names())} 个字段未确认"
+    assert issues.audit_note().startswith("仍然通过：")
 
 
 def test_errors_come_first_and_always_ask() -> None:

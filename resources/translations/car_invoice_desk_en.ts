@@ -308,8 +308,16 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <source>（空）</source>
+        <source>识别把握较低</source>
         <extracomment>The clerk finished editing: (field name, new value). Enter in the editor: (field name). The editor got focus: (field name).</extracomment>
+        <translation>Low recognition confidence</translation>
+    </message>
+    <message>
+        <source>识别把握较低（{0}%），请先核对。</source>
+        <translation>Low recognition confidence ({0}%): check this one first.</translation>
+    </message>
+    <message>
+        <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>

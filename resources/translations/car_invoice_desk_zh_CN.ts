@@ -297,8 +297,16 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <source>（空）</source>
+        <source>识别把握较低</source>
         <extracomment>The clerk finished editing: (field name, new value). Enter in the editor: (field name). The editor got focus: (field name).</extracomment>
+        <translation>识别把握较低</translation>
+    </message>
+    <message>
+        <source>识别把握较低（{0}%），请先核对。</source>
+        <translation>识别把握较低（{0}%），请先核对。</translation>
+    </message>
+    <message>
+        <source>（空）</source>
         <translation>（空）</translation>
     </message>
     <message>

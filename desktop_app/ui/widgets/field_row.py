@@ -38,6 +38,15 @@ class FieldRow(QWidget):
         self._label.setBuddy(self.editor)
         self._icon = QLabel()
         self._icon.setFixedWidth(16)
+        # Shown while the engine doubts its reading (low confidence) and the clerk has
+        # neither changed nor confirmed the value: such fields come first in the review.
+        self._doubt = QLabel("?")
+        self._doubt.setFixedWidth(12)
+        self._doubt.setStyleSheet(
+            f"color: {TEXT_COLORS[FieldState.WARNING].name()}; font-weight: bold;"
+        )
+        self._doubt.setAccessibleName(self.tr("识别把握较低"))
+        self._doubt.hide()
         self._message = QLabel()
         self._message.setWordWrap(True)
         self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -56,8 +65,9 @@ class FieldRow(QWidget):
         layout.addWidget(self._label, 0, 0)
         layout.addWidget(self.editor, 0, 1)
         layout.addWidget(self._icon, 0, 2)
-        layout.addWidget(self._message, 1, 1, 1, 2)
-        layout.addWidget(self._recognized, 2, 1, 1, 2)
+        layout.addWidget(self._doubt, 0, 3)
+        layout.addWidget(self._message, 1, 1, 1, 3)
+        layout.addWidget(self._recognized, 2, 1, 1, 3)
         layout.addWidget(self._note, 3, 1, 1, 2)
         layout.setColumnStretch(1, 1)
         self.editor.edit_committed.connect(lambda text: self.edit_committed.emit(self.name, text))
@@ -71,6 +81,11 @@ class FieldRow(QWidget):
         self.state = state
         self._icon.setPixmap(state_icon(state).pixmap(12, 12))
         self._icon.setToolTip(self._state_text(state))
+        doubtful = review.doubtful and not review.confirmed
+        self._doubt.setVisible(doubtful)
+        if doubtful:
+            percent = round(100 * (review.confidence or 0.0))
+            self._doubt.setToolTip(self.tr("识别把握较低（{0}%），请先核对。").format(percent))
         messages = [c.message.get(self._language) for c in review.checks]
         self._message.setVisible(bool(messages))
         self._message.setText("\n".join(messages))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -151,7 +152,10 @@ class SettingsDialog(QDialog):
         form.addRow("SecretId", self.secret_id)
         form.addRow("SecretKey", self.secret_key)
         form.addRow("", self.cloud_hint)
-        form.addRow(self.test_button)
+        test_line = QHBoxLayout()
+        test_line.addWidget(self.test_button)
+        test_line.addStretch(1)
+        form.addRow(test_line)
         form.addRow(self.test_result)  # the whole width: a verdict is never cut off
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow("", self.recognize_on_open)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from desktop_app.bench import (
     char_height,
+    memory,
     page_text,
     qr,
     ruling,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     page_text.add_parser(sub)
     qr.add_parser(sub)
     stall.add_parser(sub)
+    memory.add_parser(sub)
     return parser
 
 
@@ -95,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return qr.main(args)
     if args.command == "stall":
         return stall.main(args)
+    if args.command == "memory":
+        return memory.main(args)
     if not (args.folder / "manifest.json").is_file():
         print(f"error: {args.folder} has no manifest.json", file=sys.stderr)
         return 2

@@ -25,6 +25,7 @@ MINIMAL_ARGS = {
     "speed": ["page.png"],
     "stall": ["--pages", "10"],
     "height": ["folder"],
+    "memory": ["--pages", "1"],
 }
 
 
@@ -80,3 +81,10 @@ def test_stall_runs(capsys, monkeypatch) -> None:
     main(["stall", "--pages", "200", "--edits", "5", "--every", "50"])
     out = capsys.readouterr().out
     assert "stall p99:" in out and "200" in out
+
+
+def test_memory_runs(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    main(["memory", "--pages", "1", "--pdf-pages", "3"])
+    out = capsys.readouterr().out
+    assert "1 recognitions, 3-page PDF" in out and "idle:" in out

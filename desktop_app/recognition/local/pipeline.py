@@ -81,6 +81,7 @@ class Pipeline:
         self._rec = ort.InferenceSession(
             str(rec_model), _session_options(ort, threads), providers=["CPUExecutionProvider"]
         )
+        self._run_options = _run_options(ort)
         meta = self._rec.get_modelmeta().custom_metadata_map
         self._characters = ["blank", *meta["character"].splitlines(), " "]
         self._det_input = self._det.get_inputs()[0].name
@@ -96,7 +97,7 @@ class Pipeline:
         if height <= PAD_HEIGHT or width / height > PAD_RATIO:
             top = int(abs(max(int(width / PAD_RATIO), PAD_HEIGHT) * 2 - height) / 2)
             scaled = _pad_rows(scaled, top)
-        pred = self._det.run(None, {self._det_input: _det_input(scaled)})[0]
+        pred = self._det.run(None, {self._det_input: _det_input(scaled)}, self._run_options)[0]
         boxes = _db_boxes(pred[0, 0], scaled.shape[0], scaled.shape[1])
         return Detection(scaled, _reading_order(np.asarray(boxes, dtype=np.float32)), scale, top)
 
@@ -142,7 +143,7 @@ class Pipeline:
                 tensor = np.zeros((len(batch), 3, REC_HEIGHT, width), dtype=np.float32)
                 for row, index in enumerate(batch):
                     _rec_input(crops[index], ratios[index], tensor[row])
-                pred = self._rec.run(None, {self._rec_input: tensor})[0]
+                pred = self._rec.run(None, {self._rec_input: tensor}, self._run_options)[0]
                 for row, index in enumerate(batch):
                     results[index] = self._decode(pred[row])
         return results
@@ -161,6 +162,15 @@ class Pipeline:
         return text, float(np.mean(confs).round(5))
 
 
+def _run_options(ort: Any) -> Any:
+    """Each run hands the arena's unused blocks back: pages of every size would otherwise
+    leave the arena at its largest (the window grew by 60-90 MB a page, past 800 MB after
+    five pages; ``python -m desktop_app.bench memory``)."""
+    options = ort.RunOptions()
+    options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+    return options
+
+
 def _session_options(ort: Any, threads: int | None) -> Any:
     """CPU session options: quiet, fully optimized, ``threads`` intra-op threads if given."""
     options = ort.SessionOptions()
@@ -168,6 +178,8 @@ def _session_options(ort: Any, threads: int | None) -> Any:
     # With the arena the first run of a session is no slower than the next ones (without
     # it the first detection took 0.1-0.2 s longer).
     options.enable_cpu_mem_arena = True
+    # Memory patterns are planned and kept per input shape, and every page has its own.
+    options.enable_mem_pattern = False
     # Idle worker threads sleep instead of spinning: about 20% less CPU per page and no slower
     # (faster when other programs share the two cores, as the app's own UI does).
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")

@@ -102,6 +102,7 @@ class PagePipeline:
         self._rasterizer = rasterizer
         self._ready: queue.Queue[Any] = queue.Queue(maxsize=max(1, ahead or self.workers + 2))
         self._wait_running = wait_running or (lambda: not cancel.cancelled)
+        self._workers_gone = threading.Event()
 
     def run(self, jobs: Iterable[PageJob], sink: PageSink) -> None:
         """Recognize every job; blocks until all are finished or the run is cancelled."""
@@ -115,15 +116,16 @@ class PagePipeline:
             thread.start()
         for thread in pool:
             thread.join()
-        # Workers end after the render thread's end marks, or on cancel, which
-        # the render thread also heeds: it never outlives the run.
+        # Workers end after the render thread's end marks, on cancel, or when
+        # ``wait_running`` says stop: then the render thread stops waiting for room.
+        self._workers_gone.set()
         render.join()
 
     # -- the render stage (one thread, in job order)
     def _render_all(self, jobs: Iterable[PageJob]) -> None:
         try:
             for job in jobs:
-                if self.cancel.cancelled or not self._put((job, self._render(job))):
+                if self._stopping() or not self._put((job, self._render(job))):
                     return
         except Exception:  # the job source failed (a store error): end the run cleanly
             log.exception("batch: the list of pages could not be read")
@@ -131,6 +133,9 @@ class PagePipeline:
             for _ in range(self.workers):
                 if not self._put(_END):
                     break
+
+    def _stopping(self) -> bool:
+        return self.cancel.cancelled or self._workers_gone.is_set()
 
     def _render(self, job: PageJob) -> PageImage | PageError:
         if job.error is not None:
@@ -145,7 +150,7 @@ class PagePipeline:
 
     def _put(self, item: Any) -> bool:
         """Queue ``item``, waiting for room; False when cancelled first."""
-        while not self.cancel.cancelled:
+        while not self.cancel.cancelled and not self._workers_gone.is_set():
             try:
                 self._ready.put(item, timeout=_POLL_S)
                 return True

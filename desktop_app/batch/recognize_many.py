@@ -75,9 +75,15 @@ def recognize_jsonl(
     own = rasterizer is None
     counting: CountingRasterizer = rasterizer or DocumentRasterizer(dpi)
     cancel = CancelToken()
-    lines = _OrderedLines(out, language, cancel)
+    lines = _OrderedLines(out, language)
     pipeline = PagePipeline(
-        backend, counting, workers=workers or default_workers(backend.name), cancel=cancel
+        backend,
+        counting,
+        workers=workers or default_workers(backend.name),
+        cancel=cancel,
+        # A stop lets the requests in flight finish (their answers are written: they
+        # were sent, and may be billed); it only keeps further pages from going out.
+        wait_running=lambda: not lines.stopped.is_set(),
     )
     try:
         pipeline.run(lines.jobs(expand_paths(paths), counting), lines)
@@ -90,10 +96,10 @@ def recognize_jsonl(
 class _OrderedLines:
     """The pipeline's sink: answers written as lines in job order, whatever order they end in."""
 
-    def __init__(self, out: BinaryIO, language: str, cancel: CancelToken) -> None:
+    def __init__(self, out: BinaryIO, language: str) -> None:
         self._out = out
         self._language = language
-        self._cancel = cancel
+        self.stopped = threading.Event()
         self._lock = threading.Lock()
         self._waiting: dict[int, bytes] = {}
         self._next = 0
@@ -135,7 +141,7 @@ class _OrderedLines:
                 if not self.summary.stopped_by:
                     self.summary.stopped_by = error.code
                     self.summary.stop_message = error.one_line(self._language)
-                self._cancel.cancel()
+                self.stopped.set()
 
     def _answer(self, outcome: Outcome) -> dict[str, Any]:
         if outcome.result is not None:

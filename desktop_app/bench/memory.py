@@ -116,7 +116,7 @@ def run_memory(
         shown: list[Any] = [None]
         session.page_image_ready.connect(lambda key, image: shown.__setitem__(0, key))
         window.open_paths([str(f) for f in files])
-        _wait(app, lambda: len(session.queue.keys()) == pages, 120)
+        _wait(app, lambda: len(session.queue.keys()) == pages, 900)
         window.queue_commands.recognize_all()
         done = (PageStatus.NEEDS_REVIEW, PageStatus.FAILED)
         _wait(app, lambda: sum(session.queue.count(s) for s in done) == pages, 60 * pages)
@@ -129,7 +129,7 @@ def run_memory(
                 f"{len(failed)} pages failed, e.g.: {failed[0].error_code} {failed[0].error_message}"
             )
         window.open_paths([str(pdf)])
-        _wait(app, lambda: len(session.queue.keys()) == pages + pdf_pages, 120)
+        _wait(app, lambda: len(session.queue.keys()) == pages + pdf_pages, 900)
         keys = list(session.queue.keys())
         for key in [k for k in keys if session.queue.document(k).path == pdf]:
             session.go_to(key)

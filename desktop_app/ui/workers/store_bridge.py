@@ -6,9 +6,9 @@ queues to the bridge's own (GUI) thread. Bursts are folded: a short timer, then
 one read on a reader thread (the store's lock may be held by a batch worker
 committing; the GUI thread must never wait for it), delivered as ``snapshot_ready``.
 
-The read is incremental when it can be: changes to known pages (an edit, a status,
-an answer) re-read only those pages and their duplicate flags
-(``QueueSnapshot.patched``); files added or removed re-read the whole queue. With
+The read is incremental after field edits: only the edited pages and their
+duplicate flags are read again (``QueueSnapshot.patched``); other changes (statuses,
+answers, files added or removed) re-read the whole queue. With
 5,000 pages queued a whole read after every edit stalled the window by 200 ms
 (``python -m desktop_app.bench stall``).
 """
@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 #: Longest wait before a burst of changes is read and redrawn (ms).
 COALESCE_MS = 120
-#: Changes to one known page: re-read that page, not the queue.
-_ONE_PAGE_KINDS = frozenset({"edited", "status", "recognized"})
+#: Changes re-read incrementally (that page, not the queue): a clerk's edits, the hot
+#: path. Status changes and answers read the whole queue, as counters and filters follow them.
+_ONE_PAGE_KINDS = frozenset({"edited"})
 
 
 class StoreBridge(QObject):

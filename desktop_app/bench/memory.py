@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -47,14 +46,23 @@ def rss_mb() -> tuple[float, float]:
 
 
 def _pages(folder: Path, count: int, source: Path) -> list[Path]:
-    """``count`` invoice pages: copies of ``source``'s PNGs, else drawn pages with text."""
+    """``count`` invoice pages from ``source`` (PNG/JPEG), else drawn pages with text.
+
+    With fewer files than ``count`` they are used again, each repeat made a file of
+    its own (one pixel differs) so the window does not refuse it as the same file.
+    """
+    from PIL import Image
+
     folder.mkdir(parents=True, exist_ok=True)
-    found = sorted(source.glob("*.png"))[:count] if source.is_dir() else []
+    found = sorted(p for p in source.glob("*") if p.suffix.lower() in (".png", ".jpg"))
     paths = []
     for number in range(count):
         target = folder / f"page-{number:03d}.png"
         if found:
-            shutil.copy(found[number % len(found)], target)
+            with Image.open(found[number % len(found)]) as image:
+                copy = image.convert("RGB")
+            copy.putpixel((0, 0), (number % 256, number // 256, 7))
+            copy.save(target)
         else:
             _draw_page(target, number)
         paths.append(target)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from desktop_app.core.schema import FormType
@@ -222,15 +223,23 @@ def _from_cell_right(
     label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
 ) -> list[Token]:
     """The value of a label alone in its cell: the unclaimed tokens of the cell to its
-    right, unless that cell holds labels (a header row of labels) or lies beyond the
-    form's edge. An empty cell to the right is a blank value."""
+    right — those before the first label printed in that cell, when it holds one (a rule
+    missing between a value and the next label; in a header row of labels, nothing)."""
     if not ruling.ruled:
         return []
     right = ruling.right_of(label.cell, label.token.cy)
-    inside = right is not None and right[0] >= label.cell[2] - 1 and right[2] < ruling.width - 1
-    if inside and not any(same_cell(p.cell, right) for p in labels):
-        return _claim(values, right)
-    return []
+    if right is None or right[0] < label.cell[2] - 1 or right[2] >= ruling.width - 1:
+        return []  # beyond the form's right edge: the margin holds no value
+    others = [p.token.box[0] for p in labels if same_cell(p.cell, right)]
+    limit = min(others) if others else math.inf
+    taken = [
+        p
+        for p in values
+        if not p.claimed and same_cell(p.cell, right) and p.token.box[2] <= limit + 1
+    ]
+    for p in taken:
+        p.claimed = True
+    return [p.token for p in taken]
 
 
 def _from_cell_below(

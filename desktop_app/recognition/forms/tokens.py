@@ -155,6 +155,9 @@ def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
             label = None
             continue
         nxt = _next_label_after_colon(folded.text, position, wordings)
+        spaced = _next_label_after_space(folded, position, wordings)
+        if spaced is not None and (nxt is None or spaced[0] < nxt[0]):
+            nxt = spaced
         end = nxt[0] if nxt else len(folded.text)
         pieces.append((position, end, ""))
         position = end
@@ -175,6 +178,21 @@ def _next_label_after_colon(folded: str, start: int, wordings: list[str]) -> tup
     """A further label in a run like ``电话:0371-1234 账号:6222…``: one followed by a colon."""
     match = _after_colon_pattern(tuple(wordings)).search(folded, start + 1)
     return (match.start(), match.group(1)) if match else None
+
+
+def _next_label_after_space(
+    folded: _Folded, start: int, wordings: list[str]
+) -> tuple[int, str] | None:
+    """A further label after a space and standing alone (``苏A12345  登记证号``): a value
+    and the next cell's label run together where a rule is missing or was not seen."""
+    for index in sorted(i for i in folded.spaced if i > start):
+        label = _label_at(folded.text, index, wordings, folded.spaced)
+        end = index + len(label) if label else 0
+        if label and (
+            end == len(folded.text) or end in folded.spaced or folded.text[end] in _COLONS
+        ):
+            return index, label
+    return None
 
 
 @functools.lru_cache(maxsize=8)

@@ -350,3 +350,13 @@ def test_a_label_wrapped_on_overlapping_ocr_boxes_is_joined() -> None:
     page = PageText(1100, 1000, 150, spans, rules, origin=ORIGIN_OCR)
     reading = read_form(page)
     assert reading.values["主管税务机关"].value.startswith("国家税务总局郑州市金水区税务局")
+
+
+def test_a_rule_missing_between_a_value_and_the_next_label() -> None:
+    """OCR'd scans lose rules: 车牌照号 | 苏A12345 登记证号 | 1234 with no rule before 登记证号."""
+    rows = [[("车牌照号", 160), ("苏A12345  登记证号", 420), ("807310025993", 300)]]
+    header = [span("电子发票（二手车销售统一发票）", 300, 40, 30)]
+    page = table(rows, header=header)
+    got = values(page)
+    assert got["车牌照号"] == "苏A12345"
+    assert got["登记证号"] == "807310025993"

@@ -58,6 +58,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     srv.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
     srv.add_argument("--rounds", type=int, default=3, help="rounds of the comparison (default 3)")
     srv.add_argument(
+        "--worker-memory",
+        type=int,
+        metavar="PASSES",
+        default=0,
+        help="only this: what one worker does with every page, PASSES times, and its memory",
+    )
+    srv.add_argument(
         "--quota-rate", type=int, default=5, help="quota of the quota phase (default 5/s)"
     )
     srv.add_argument(
@@ -208,6 +215,8 @@ def main(args: argparse.Namespace) -> int:
     if not pages:
         print("error: no page files found", flush=True)
         return 2
+    if args.worker_memory:
+        return worker_memory(pages, args.worker_memory)
     # SIGTERM ends the benchmark through the context managers: no server is left running.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     counts = [int(w) for w in args.workers.split(",")]
@@ -225,6 +234,39 @@ def main(args: argparse.Namespace) -> int:
         _report_quota(servers[min(counts)], args)
     _report_overload(max(counts), [page_body(p) for p in pages], args)
     print(_load(), flush=True)
+    return 0
+
+
+def worker_memory(pages: list[bytes], passes: int) -> int:
+    """A worker's job loop in this process (``work.start_worker`` then ``run_job`` per page):
+    resident memory after warm-up and after each pass over every page."""
+    import base64
+    import functools
+
+    from desktop_app.recognition.factory import create_backend
+    from desktop_app.server.serve import SERVER_ENGINE
+    from desktop_app.server.work import Job, run_job, start_worker
+
+    start_worker(functools.partial(create_backend, SERVER_ENGINE))
+    print(f"worker warm: {_own_rss_mb()} MB; {_load()}", flush=True)
+    for number in range(1, passes + 1):
+        started = time.perf_counter()
+        failed = 0
+        for data in pages:
+            outcome = run_job(Job(base64.b64encode(data).decode("ascii"), None, True, 1))
+            failed += outcome.infos is None
+        print(
+            f"pass {number}: {len(pages)} pages ({failed} failed) in "
+            f"{time.perf_counter() - started:.0f} s, resident {_own_rss_mb()} MB",
+            flush=True,
+        )
+    return 0
+
+
+def _own_rss_mb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
     return 0
 
 

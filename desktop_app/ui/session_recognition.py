@@ -170,13 +170,17 @@ class SessionRecognition(QObject):
         self.session.recognition_busy_changed.emit(False)
         body = error.advice.get(self.session.language) if error.advice else ""
         code = f"[{error.code}]" + (f" RequestId {error.request_id}" if error.request_id else "")
-        title = self.tr("识别失败：") + error.headline(self.session.language)
+        headline = error.headline(self.session.language)
+        title = self.tr("识别失败：") + headline
         self.session.message_posted.emit("error", title, f"{body}\n{code}".strip())
         self.session.status_posted.emit(self.tr("识别失败。"))
         page = self.session.queue.page(job.key)
         if page is not None and job.key not in self.session.reviews:
-            self.session.store_call(self.session.store.mark_failed, page.id, error.code, title)
-        if job.key == self.session.current:
+            # The page's status already says 识别失败: the stored reason is the headline alone.
+            self.session.store_call(self.session.store.mark_failed, page.id, error.code, headline)
+        if job.key == self.session.current and error.code.startswith("Text."):
+            self.session.review_unavailable.emit(job.key, title)  # another kind: F5 won't help
+        elif job.key == self.session.current:
             self.session.review_unavailable.emit(job.key, self.tr("识别失败。可按 F5 重试。"))
 
     def _on_recognition_cancelled(self, job: RecognitionJob) -> None:

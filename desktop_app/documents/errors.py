@@ -134,7 +134,15 @@ class EncryptedPdf(DocumentError):
     )
 
 
-class NotAnOfd(UnsupportedFormat):
+class _Naming:
+    """An error whose message says ``what`` (both languages) was wrong: ``{what_zh}``/``{what_en}``."""
+
+    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
+        self.what = what
+        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)  # type: ignore[call-arg]
+
+
+class NotAnOfd(_Naming, UnsupportedFormat):
     """A zip that looked like an OFD package but is not one (OFD.xml is not an OFD root)."""
 
     code = "Document.NotAnOfd"
@@ -147,12 +155,8 @@ class NotAnOfd(UnsupportedFormat):
         "Download the invoice again as OFD or PDF from the e-invoice platform.",
     )
 
-    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
-        self.what = what
-        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
-
-class DamagedOfd(CorruptFile):
+class DamagedOfd(_Naming, CorruptFile):
     """An OFD package whose parts are missing, unreadable or malformed; ``what`` says which."""
 
     code = "Document.DamagedOfd"
@@ -161,12 +165,8 @@ class DamagedOfd(CorruptFile):
         "The OFD “{name}” is damaged: {what_en}.",
     )
 
-    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
-        self.what = what
-        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
-
-class OfdTooLarge(DocumentError):
+class OfdTooLarge(_Naming, DocumentError):
     """An OFD package over a safety limit (entries, sizes, compression ratio, XML size or depth).
 
     Such a file is either broken or built to exhaust memory (a "zip bomb" or an
@@ -183,10 +183,6 @@ class OfdTooLarge(DocumentError):
         "A genuine e-invoice is far below this limit: download it again from the e-invoice "
         "platform, and do not open files of unknown origin.",
     )
-
-    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
-        self.what = what
-        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
 
 class NotAnEInvoiceXml(UnsupportedFormat):
@@ -217,7 +213,7 @@ class DamagedXml(CorruptFile):
     )
 
 
-class XmlTooLarge(DocumentError):
+class XmlTooLarge(_Naming, DocumentError):
     """An XML file over a safety limit, or with a DTD or entities (an "XML bomb")."""
 
     code = "Document.XmlTooLarge"
@@ -231,12 +227,8 @@ class XmlTooLarge(DocumentError):
         "e-invoice platform, and do not open files of unknown origin.",
     )
 
-    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
-        self.what = what
-        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
-
-class UnsupportedXmlLayout(DocumentError):
+class UnsupportedXmlLayout(_Naming, DocumentError):
     """An e-invoice XML the app cannot read yet: ``what`` names what it cannot place."""
 
     code = "Document.UnsupportedXmlLayout"
@@ -249,10 +241,6 @@ class UnsupportedXmlLayout(DocumentError):
         "Open the PDF or OFD of the same invoice (the e-invoice platform offers both); "
         "the app reads those exactly.",
     )
-
-    def __init__(self, path: Path, what: T, *, detail: str = "") -> None:
-        self.what = what
-        super().__init__(path, detail=detail, what_zh=what.zh, what_en=what.en)
 
 
 class PageOutOfRange(DocumentError):

@@ -14,6 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
+# keyring after PYTHON_KEYRING_BACKEND above, so the real keychain is never touched.
+import keyring
+import keyring.backend
+import keyring.core
+import keyring.errors
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_EXAMPLE = FIXTURES / "seed-example-response.json"
 SHARED_DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
@@ -82,3 +88,41 @@ def shared_datasets() -> Path:
     if not SHARED_DATASETS.is_dir():
         pytest.skip("../shared/datasets is not present")
     return SHARED_DATASETS
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keychain held in a dict; ``fail`` makes every call raise like a locked keychain."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+        self.fail: Exception | None = None
+
+    def _check(self) -> None:
+        if self.fail is not None:
+            raise self.fail
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._check()
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._check()
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._check()
+        if self.entries.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch):
+    """A fresh in-memory keychain for this test; the real one is never initialized."""
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None, raising=False)
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None, raising=False)

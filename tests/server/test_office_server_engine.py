@@ -3,9 +3,7 @@ with its Test Connection against a real server (recorded engine in its worker)."
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from server_fakes import SECRET_ID, SECRET_KEY, png
 
 from desktop_app.core.errors import RecognitionError
@@ -17,31 +15,6 @@ from desktop_app.review.preferences import Preferences
 from desktop_app.server.serve import ServerThread
 
 KEYS = Credentials(SECRET_ID, SECRET_KEY)
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_MemoryKeyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def test_the_server_engine_is_the_cloud_client_at_the_servers_url(

@@ -5,40 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from desktop_app.review.preferences import Preferences, load_preferences, save_preferences
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_preferences_file_round_trip(tmp_path: Path) -> None:
@@ -77,7 +45,7 @@ def test_settings_round_trip_keys_in_keychain_only(qtbot, tmp_path, memory_keyri
     save_preferences(prefs, path)
     text = path.read_text(encoding="utf-8")
     assert "SECRETKEYEXAMPLE" not in text and "AKIDEXAMPLE1234" not in text
-    assert memory_keyring.store[("CarInvoiceDesk", "SecretKey")] == "SECRETKEYEXAMPLE"
+    assert memory_keyring.entries[("CarInvoiceDesk", "SecretKey")] == "SECRETKEYEXAMPLE"
 
     again = SettingsDialog(load_preferences(path), tester=lambda prefs, keys: "ok")
     qtbot.addWidget(again)
@@ -118,7 +86,7 @@ def test_test_connection_uses_the_typed_keys_without_saving_them(qtbot, memory_k
     with qtbot.waitSignal(dialog.connection_tested, timeout=5000):
         dialog.test_button.click()
     assert seen[0].secret_key == "SECRETKEYEXAMPLE"
-    assert memory_keyring.store == {}
+    assert memory_keyring.entries == {}
     dialog.secret_key.setText(" SECRET ")
     with qtbot.waitSignal(dialog.connection_tested, timeout=5000) as done:
         dialog.test_button.click()

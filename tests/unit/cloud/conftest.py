@@ -10,10 +10,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.core
-import keyring.errors
 import pytest
 import requests
 import responses
@@ -37,41 +33,10 @@ VECTOR_AUTHORIZATION = (
 )
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain held in a dict; ``fail`` makes every call raise like a locked keychain."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-        self.fail: Exception | None = None
-
-    def _check(self) -> None:
-        if self.fail is not None:
-            raise self.fail
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self._check()
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._check()
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._check()
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """Every test gets a fresh in-memory keychain; the real one is never initialized."""
-    monkeypatch.setattr(keyring.core, "_keyring_backend", None, raising=False)
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
+def memory_keyring(memory_keyring):
+    """Every cloud test gets the shared in-memory keychain (tests/conftest.py)."""
+    return memory_keyring
 
 
 @pytest.fixture

@@ -148,7 +148,8 @@ def _formatted(form: FormType, name: str, printed: str) -> str:
     kind = spec.kind
     try:
         if kind is ValueKind.DATE:
-            return format_date(parse_date(_DATE.search(text)[0] if _DATE.search(text) else text))
+            printed = _DATE.search(text)  # a date among other words (a page note beside it)
+            return format_date(parse_date(printed[0] if printed else text))
         if kind is ValueKind.MONEY:
             return format_money(parse_money(text))
     except (ValueError, InvalidOperation):

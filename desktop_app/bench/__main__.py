@@ -4,10 +4,12 @@
 pages carrying their own text (数电 PDF, OFD) read by the text reader, the others by
 the local engine (``--ocr``: every page by the local engine). DIR is laid out like
 ../shared/datasets/dev: manifest.json (file, truth, kind, mode; optionally layout,
-format, holdout as the e-invoice sample generator writes them) and one truth answer
-per page. Prints one line per page, then overall and per-condition field accuracy,
-box accuracy (IoU ≥ 0.5), false fills of blank fields, the same by format, form,
-layout (the holdout apart) and origin (read from text / recognized), files the app
+format, holdout as the e-invoice sample generator writes them, generation and
+condition as the paper-page generator does) and one truth answer per page. Prints one
+line per page, then overall and per-condition field accuracy, box accuracy
+(IoU ≥ 0.5), false fills of blank fields, the same by generation (and generation ×
+condition), format, form, layout (the holdout apart) and origin (read from text /
+recognized), files the app
 could not open, and the median seconds per page split into OCR and extraction.
 
 ``throughput``: batch pages/s against the loopback cloud stand-in.

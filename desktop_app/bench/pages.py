@@ -18,6 +18,10 @@ PDF_DPI = 150.0
 class BenchPage:
     """One manifest entry: the file, its condition (``mode``) and its truth.
 
+    ``mode`` is the manifest's ``condition`` where it has one (the paper-page
+    generator's), else its ``mode`` (dev's); ``generation`` the paper form's
+    generation (``motor-2015``, ``einvoice`` …), empty where the manifest has none.
+
     ``layout`` and ``holdout`` come from generated e-invoice folders (the holdout
     layout is never used for tuning); ``format`` is the manifest's (pdf, ofd, scan)
     or, where it has none, the file's kind (pdf, ofd, image).
@@ -30,6 +34,7 @@ class BenchPage:
     layout: str = ""
     format: str = ""
     holdout: bool = False
+    generation: str = ""
 
     @property
     def stem(self) -> str:
@@ -47,11 +52,12 @@ def load_pages(folder: Path) -> list[BenchPage]:
             BenchPage(
                 path,
                 entry.get("kind", ""),
-                entry.get("mode", ""),
+                entry.get("condition") or entry.get("mode", ""),
                 parse_response(truth),
                 layout=entry.get("layout", ""),
                 format=entry.get("format") or file_kind(path),
                 holdout=bool(entry.get("holdout", False)),
+                generation=entry.get("generation", ""),
             )
         )
     return pages

@@ -64,9 +64,27 @@ def _seen(run: PageRun) -> str:
     return "layouts not seen (holdout)" if run.page.holdout else "layouts seen"
 
 
+def generation_lines(result: BenchRun) -> list[str]:
+    """Figures by generation, then one line per generation and condition (when the
+    manifest names generations: the paper-page generator's folders)."""
+    lines = _group_lines(result, "generation", lambda r: r.page.generation, always=True)
+    if not lines:
+        return []
+    lines.append("by generation and condition")
+    for generation in result.values(lambda r: r.page.generation):
+        for mode in result.values(
+            lambda r, g=generation: r.page.mode if r.page.generation == g else ""
+        ):
+            pick = lambda r, g=generation, m=mode: r.page.generation == g and r.page.mode == m  # noqa: E731
+            lines.append(_score_line(f"  {generation} {mode}", result.total(where=pick)))
+    return lines
+
+
 def breakdown_lines(result: BenchRun) -> list[str]:
-    """Figures by file format, form, layout (the holdout apart) and answer origin."""
-    lines = _group_lines(result, "format", lambda r: r.page.format)
+    """Figures by generation (and condition), file format, form, layout (the holdout
+    apart) and answer origin."""
+    lines = generation_lines(result)
+    lines += _group_lines(result, "format", lambda r: r.page.format)
     lines += _group_lines(result, "form", lambda r: r.page.kind)
     lines += _group_lines(result, "layout", _layout_label)
     lines += _group_lines(result, "layout set", _seen)
@@ -84,7 +102,7 @@ def breakdown_lines(result: BenchRun) -> list[str]:
 
 def summary_lines(result: BenchRun) -> list[str]:
     """Overall and per-condition figures, the breakdowns, then the median timings."""
-    lines = [_score_line("overall", result.total())]
+    lines = [_score_line("overall", result.total()), "by condition"]
     lines += [_score_line(f"  {mode}", result.total(mode)) for mode in result.modes()]
     lines += breakdown_lines(result)
     ocr, extract = result.median("ocr"), result.median("extract")

@@ -84,7 +84,16 @@ def scan_image(
     sheet: Sheet, settings: ScanSettings, rng: random.Random
 ) -> tuple[np.ndarray, Placement]:
     """The scanned page (RGB) and the placement that maps truth boxes onto it."""
-    page = _render(sheet, settings.dpi).astype(np.float32)
+    return degrade(_render(sheet, settings.dpi), settings, rng)
+
+
+def degrade(
+    rendered: np.ndarray, settings: ScanSettings, rng: random.Random
+) -> tuple[np.ndarray, Placement]:
+    """``rendered`` (RGB, drawn at ``settings.dpi``) scanned: paper tone, blur, the page
+    laid askew on the bed, sensor noise; with the placement mapping 150-dpi page pixels
+    onto the result (also used by the paper-form generator, paper_samples)."""
+    page = rendered.astype(np.float32)
     h, w = page.shape[:2]
     # paper tone with light falling off towards one side, as under a scanner lid
     ramp = np.linspace(1.0, rng.uniform(0.93, 0.99), w, dtype=np.float32)[None, :, None]

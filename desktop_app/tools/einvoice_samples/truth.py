@@ -8,13 +8,12 @@ Polygon points (-2, 0), exactly as the service answers (../shared/datasets/READM
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from desktop_app.core.schema import FormType, fields_of
 from desktop_app.tools.einvoice_samples.layout_model import Layout
-from desktop_app.tools.einvoice_samples.sheet import Sheet
-from desktop_app.tools.einvoice_samples.values import MOTOR
+from desktop_app.tools.einvoice_samples.values import MOTOR, Invoice
 
 DPI = 150.0
 PX_PER_MM = DPI / 25.4
@@ -57,15 +56,32 @@ def _nowhere(name: str, value: str) -> dict[str, Any]:
     }
 
 
+class Placed(Protocol):
+    """What a truth answer is made from: the invoice and each field's box (mm)."""
+
+    @property
+    def invoice(self) -> Invoice: ...
+
+    def field_boxes(self) -> dict[str, tuple[float, float, float, float]]: ...
+
+
 def truth_response(
-    sheet: Sheet, request_id: str, transform: Transform = _identity
+    sheet: Placed,
+    request_id: str,
+    transform: Transform = _identity,
+    shared: Mapping[str, str] = SHARED_CELLS,
 ) -> dict[str, Any]:
-    """The truth of ``sheet``; ``transform`` maps 150-dpi page pixels to the image's pixels."""
+    """The truth of ``sheet``; ``transform`` maps 150-dpi page pixels to the image's pixels.
+
+    ``shared``: Names whose value is printed in another Name's cell (a paper form with a
+    buyer 纳税人识别号 cell of its own passes none). The paper-form generator hands its
+    own placed page (anything with ``invoice`` and ``field_boxes()`` in mm).
+    """
     boxes = sheet.field_boxes()
     infos = []
     for name in field_names(sheet.invoice.form):
         value = sheet.invoice.truth.get(name, "")
-        box = boxes.get(SHARED_CELLS.get(name, name))
+        box = boxes.get(name) or boxes.get(shared.get(name, name))
         if not value or box is None:
             infos.append(_nowhere(name, value))
             continue

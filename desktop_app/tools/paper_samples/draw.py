@@ -9,12 +9,14 @@ so a value under the seal stays black in red (the case of a tax rate under the s
 
 from __future__ import annotations
 
+import io
 import random
 from collections.abc import Callable
 
 import cv2
 import numpy as np
 import pymupdf
+from PIL import Image
 
 from desktop_app.tools.einvoice_samples.images import SEAL_PX, oval_seal_png, qr_png, seal_png
 from desktop_app.tools.einvoice_samples.pdf_writer import MM
@@ -26,6 +28,11 @@ PRINT_INK = (0.1, 0.1, 0.13)
 PAPER = np.array((0.985, 0.975, 0.955), np.float32)
 SUPERVISION = (26.0, 17.0)  # the 监制章 oval, mm
 Draw = Callable[[pymupdf.Page], None]
+#: The seller's name on the rim of its seal and its taxpayer number in the middle (the
+#: first one printed: a used-car invoice's issuer is its dealer or its market).
+SEAL_NAMES = ("销货单位名称", "经营、拍卖单位", "二手车市场")
+#: The seller's taxpayer number in the middle of its seal (the first one printed).
+SEAL_TAX_NUMBERS = ("销售方纳税人识别号", "经营、拍卖单位纳税人识别号", "二手车市场纳税人识别号")
 
 
 def _layer(page: PaperPage, dpi: float, draw: Draw) -> np.ndarray:
@@ -54,7 +61,9 @@ def _form(page: PaperPage) -> Draw:
             )
         writer.write_text(canvas, color=FORM_INK)
         cx, w = page.form.page[0] / 2, SUPERVISION[0]
-        office = page.invoice.seal_office.replace("税务局", "国家税务局")
+        office = page.invoice.seal_office
+        if page.invoice.truth["开票日期"] < "2018-07":  # before the merger: the state bureau
+            office = office.replace("税务局", "国家税务局")
         rect = pymupdf.Rect((cx - w / 2) * MM, 5 * MM, (cx + w / 2) * MM, (5 + SUPERVISION[1]) * MM)
         canvas.insert_image(rect, stream=seal_png(office))
 
@@ -91,24 +100,35 @@ def _seal(page: PaperPage) -> Draw:
         seal = page.seal
         if seal is None:
             return
-        name = (
-            page.invoice.truth.get("销货单位名称") or page.invoice.truth.get("经营、拍卖单位") or ""
-        )
-        name = name or page.invoice.truth.get("二手车市场", "")
-        tax = page.invoice.truth.get("销售方纳税人识别号") or "发票专用章"
+        truth = page.invoice.truth
+        name = next((truth[n] for n in SEAL_NAMES if truth.get(n)), "")
+        tax = next((truth[n] for n in SEAL_TAX_NUMBERS if truth.get(n)), "")
         png = oval_seal_png(
             name or "发票专用章",
             ((tax, SEAL_PX[1] * 0.56, 40), ("发票专用章", SEAL_PX[1] * 0.78, 50)),
         )
+        png, (w, h) = _rotated(png, seal.angle, (seal.w, seal.h))
         rect = pymupdf.Rect(
-            (seal.cx - seal.w / 2) * MM,
-            (seal.cy - seal.h / 2) * MM,
-            (seal.cx + seal.w / 2) * MM,
-            (seal.cy + seal.h / 2) * MM,
+            (seal.cx - w / 2) * MM,
+            (seal.cy - h / 2) * MM,
+            (seal.cx + w / 2) * MM,
+            (seal.cy + h / 2) * MM,
         )
         canvas.insert_image(rect, stream=png)
 
     return draw
+
+
+def _rotated(
+    png: bytes, angle: float, size: tuple[float, float]
+) -> tuple[bytes, tuple[float, float]]:
+    """``png`` turned by ``angle`` degrees, and the size (mm) of its grown canvas."""
+    image = Image.open(io.BytesIO(png))
+    turned = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    buffer = io.BytesIO()
+    turned.save(buffer, format="PNG")
+    scale = size[0] / image.width
+    return buffer.getvalue(), (turned.width * scale, turned.height * scale)
 
 
 def _dots(ink: np.ndarray, dpi: float, rng: random.Random) -> np.ndarray:

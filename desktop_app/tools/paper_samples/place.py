@@ -168,6 +168,11 @@ class _Placer:
                 self.cipher(x, top, row.height)
             elif cell.names:
                 self.values(cell, x, top, width, row.height)
+            elif cell.label and cell.ruled:  # one label a ruled band
+                lines = cell.label.split("\n")
+                band = row.height / len(lines)
+                for k, line in enumerate(lines):
+                    self.label(line, x, top + k * band, width, band)
             elif cell.label:
                 self.label(cell.label, x, top, width, row.height)
             x += width

@@ -118,6 +118,9 @@ def _window_probe(app: Any, report: Path, *, until: str, timeout: float) -> Any:
                 self.facts["title"] = self.window.windowTitle()
                 self.facts["visible"] = self.window.isVisible()
             self.facts["app_icon"] = _app_icon_path()
+            from desktop_app.ui.translator import installed_files
+
+            self.facts["translations"] = installed_files()
             report.write_text(json.dumps(self.facts, ensure_ascii=False), encoding="utf-8")
             app.quit()
 

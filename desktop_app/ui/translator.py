@@ -110,6 +110,11 @@ def install_language(language: str) -> list[str]:
     return loaded
 
 
+def installed_files() -> list[str]:
+    """The files of the catalogs installed now (the packaging smoke test checks the bundle's)."""
+    return [translator.filePath() for translator in _installed]
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate ``text`` outside a class (module-level functions); ``%n`` takes ``n``."""
     return QCoreApplication.translate("", text, disambiguation, n)

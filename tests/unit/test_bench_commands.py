@@ -7,6 +7,7 @@ the subcommand. Heavier runs (``accuracy`` and ``ruling`` on the generated sampl
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,14 @@ def test_startup_with_a_file_runs(tmp_path: Path, capsys, monkeypatch) -> None:
     Image.new("RGB", (300, 200), "white").save(page)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("CARINVOICEDESK_DATABASE", str(tmp_path / "review.sqlite3"))
-    code = main(["startup", str(page), "--runs", "1", "--timeout", "120"])
+    code = main(["startup", str(page), "--runs", "1", "--timeout", "120", "--json"])
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "median" in out and "window" in out
+    result = json.loads(out)
+    assert result["median_window_ms"] > 0
+    # The packaging smoke test relies on the probe naming the catalogs the window loaded.
+    catalogs = [Path(name).name for name in result["runs"][0]["translations"]]
+    assert any(name.startswith("car_invoice_desk_") for name in catalogs), catalogs
 
 
 def test_page_text_runs(tmp_path: Path, capsys) -> None:

@@ -205,3 +205,11 @@ def test_non_finite_coordinates_are_a_malformed_answer(capsys, page_png, cloud_e
     code, out, err = _run(capsys, str(page_png), "--engine", "cloud", "--endpoint", server.url)
     assert code == 1 and out == ""
     assert err.startswith("error: Response.Malformed: ")
+
+
+def test_version_names_the_frozen_program(capsys, monkeypatch):
+    # A PyInstaller build answers --version with its own name, not "python -m desktop_app".
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/car-invoice-desk/car-invoice-desk")
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"car-invoice-desk {cli.__version__}"

@@ -833,6 +833,7 @@
     </message>
     <message>
         <source>本地识别（离线）</source>
+        <extracomment>Set by ``accept`` when the keychain did not store the typed keys: the (title, text) to tell the clerk once the other settings are applied.</extracomment>
         <translation>Local (offline)</translation>
     </message>
     <message>
@@ -896,8 +897,12 @@
         <translation>The server&apos;s URL, e.g. https://ocr.office.lan/</translation>
     </message>
     <message>
-        <source>系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} 提供密钥，然后重新启动程序。本地识别无需密钥。</source>
-        <translation>There is no usable OS keychain, so the keys were not saved. Provide them in the environment variables {id_var} and {key_var} instead, then restart the program. The local engine needs no keys.</translation>
+        <source>密钥未保存：系统钥匙串不可用</source>
+        <translation>Keys not saved: no OS keychain</translation>
+    </message>
+    <message>
+        <source>其他设置已保存，但 SecretId 和 SecretKey 没有保存：本机没有可用的系统钥匙串。要使用腾讯云识别或办公室识别服务器，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥，然后重新启动程序。本地识别和读取数电发票无需密钥。</source>
+        <translation>Your other settings were saved, but the SecretId and SecretKey were not: there is no usable OS keychain on this computer. To use Tencent Cloud or an office recognition server, provide the keys in the environment variables {id_var} and {key_var} or in the file {file}, then restart the program. The local engine and reading e-invoices need no keys.</translation>
     </message>
     <message>
         <source>正在测试…</source>

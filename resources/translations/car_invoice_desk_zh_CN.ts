@@ -814,6 +814,7 @@
     </message>
     <message>
         <source>本地识别（离线）</source>
+        <extracomment>Set by ``accept`` when the keychain did not store the typed keys: the (title, text) to tell the clerk once the other settings are applied.</extracomment>
         <translation>本地识别（离线）</translation>
     </message>
     <message>
@@ -877,8 +878,12 @@
         <translation>识别服务器地址，例如 https://ocr.office.lan/</translation>
     </message>
     <message>
-        <source>系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} 提供密钥，然后重新启动程序。本地识别无需密钥。</source>
-        <translation>系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} 提供密钥，然后重新启动程序。本地识别无需密钥。</translation>
+        <source>密钥未保存：系统钥匙串不可用</source>
+        <translation>密钥未保存：系统钥匙串不可用</translation>
+    </message>
+    <message>
+        <source>其他设置已保存，但 SecretId 和 SecretKey 没有保存：本机没有可用的系统钥匙串。要使用腾讯云识别或办公室识别服务器，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥，然后重新启动程序。本地识别和读取数电发票无需密钥。</source>
+        <translation>其他设置已保存，但 SecretId 和 SecretKey 没有保存：本机没有可用的系统钥匙串。要使用腾讯云识别或办公室识别服务器，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥，然后重新启动程序。本地识别和读取数电发票无需密钥。</translation>
     </message>
     <message>
         <source>正在测试…</source>

@@ -106,6 +106,9 @@ class SettingsDialog(QDialog):
         self._prefs = prefs
         self._tester = tester
         self._service = keyring_service
+        #: Set by ``accept`` when the keychain did not store the typed keys: the (title,
+        #: text) to tell the clerk once the other settings are applied.
+        self.keys_not_saved: tuple[str, str] | None = None
         self._pool = QThreadPool(self)
         self._signals = _TestSignals(self)
         self._signals.done.connect(self._on_tested)
@@ -242,7 +245,14 @@ class SettingsDialog(QDialog):
         )
 
     def save_keys(self) -> str | None:
-        """Store typed keys in the OS keychain; returns an error text, or None when fine."""
+        """Store typed keys in the OS keychain; returns an error text, or None when fine.
+
+        The error text is for keys the clerk must correct (half a pair, spaces): the
+        dialog stays open. A keychain that is missing or refuses is no reason to lose the
+        other settings: the keys are then not stored, ``keys_not_saved`` says so and what
+        to do instead, and None is returned.
+        """
+        self.keys_not_saved = None
         try:
             credentials = self.typed_credentials()
             if credentials is None:
@@ -252,11 +262,18 @@ class SettingsDialog(QDialog):
             return exc.one_line(self._prefs.language)
         except KeychainError:
             # Where there is no keychain (a server, a minimal desktop) the environment
-            # variables are the way forward; the engine reads them at start.
-            return self.tr(
-                "系统钥匙串不可用，密钥未保存。请改用环境变量 {id_var} 和 {key_var} "
-                "提供密钥，然后重新启动程序。本地识别无需密钥。"
-            ).format(id_var=ENV_SECRET_ID, key_var=ENV_SECRET_KEY)
+            # variables or the credentials file are the way forward; the engine reads them.
+            self.keys_not_saved = (
+                self.tr("密钥未保存：系统钥匙串不可用"),
+                self.tr(
+                    "其他设置已保存，但 SecretId 和 SecretKey 没有保存：本机没有可用的系统钥匙串。"
+                    "要使用腾讯云识别或办公室识别服务器，请用环境变量 {id_var} 和 {key_var} "
+                    "或文件 {file} 提供密钥，然后重新启动程序。本地识别和读取数电发票无需密钥。"
+                ).format(
+                    id_var=ENV_SECRET_ID, key_var=ENV_SECRET_KEY, file=DEFAULT_CREDENTIALS_FILE
+                ),
+            )
+            return None
         self._has_stored_keys = True
         return None
 
@@ -296,6 +313,7 @@ class SettingsDialog(QDialog):
         self.connection_tested.emit(ok, message)
 
     def accept(self) -> None:
+        """Save the keys and close; stays open only for keys the clerk must correct."""
         problem = self.save_keys()
         if problem:
             self.test_result.setStyleSheet("color: #c62828;")
@@ -314,4 +332,7 @@ def open_settings_dialog(window: QWidget) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     window.apply_preferences(dialog.result_preferences())  # type: ignore[attr-defined]
+    if dialog.keys_not_saved is not None:  # said in the window, where it stays in sight
+        title, body = dialog.keys_not_saved
+        window.show_message("warning", title, body)  # type: ignore[attr-defined]
     return True

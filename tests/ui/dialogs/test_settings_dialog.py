@@ -100,3 +100,84 @@ def test_keys_in_the_environment_enable_the_cloud(qtbot, memory_keyring, monkeyp
     qtbot.addWidget(dialog)
     assert dialog.keys_available()
     assert not dialog.cloud_hint.isVisibleTo(dialog)
+
+
+def test_missing_keychain_saves_everything_else_and_says_the_keys_were_not(
+    qtbot, memory_keyring
+) -> None:
+    import keyring.errors
+
+    memory_keyring.fail = keyring.errors.NoKeyringError("no backend")
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(dialog)
+    dialog.secret_id.setText("AKIDEXAMPLE1234")
+    dialog.secret_key.setText("SECRETKEYEXAMPLE")
+    dialog.engine.setCurrentIndex(dialog.engine.findData("cloud"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.recognize_on_open.setChecked(False)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted  # OK is no longer refused
+    prefs = dialog.result_preferences()
+    assert (prefs.engine, prefs.language, prefs.recognize_on_open) == ("cloud", "en", False)
+    assert memory_keyring.entries == {}
+    assert dialog.keys_not_saved is not None
+    title, text = dialog.keys_not_saved
+    assert "密钥未保存" in title
+    assert "其他设置已保存" in text and "TENCENTCLOUD_SECRET_ID" in text
+    assert ".tencentcloud/credentials" in text
+    assert "SECRETKEYEXAMPLE" not in text + title
+
+
+def test_malformed_keys_still_keep_the_dialog_open(qtbot, memory_keyring) -> None:
+    dialog = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(dialog)
+    dialog.secret_id.setText("AKIDEXAMPLE1234")
+    dialog.secret_key.setText(" SECRET ")
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible() and "SecretKey" in dialog.test_result.text()
+    assert dialog.keys_not_saved is None and memory_keyring.entries == {}
+
+
+def test_the_window_is_told_when_the_keys_were_not_saved(qtbot, memory_keyring) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop_app.ui.dialogs.settings_dialog import open_settings_dialog
+
+    class Window(QWidget):
+        """What open_settings_dialog uses of the main window."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.preferences = Preferences()
+            self.applied: list[Preferences] = []
+            self.messages: list[tuple[str, str, str]] = []
+
+        def apply_preferences(self, prefs: Preferences) -> None:
+            self.applied.append(prefs)
+
+        def show_message(self, level: str, title: str, body: str = "") -> None:
+            self.messages.append((level, title, body))
+
+    import keyring.errors
+
+    memory_keyring.fail = keyring.errors.KeyringLocked("locked")
+    window = Window()
+    qtbot.addWidget(window)
+
+    def fill_and_press_ok() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.secret_id.setText("AKIDEXAMPLE1234")
+        dialog.secret_key.setText("SECRETKEYEXAMPLE")
+        dialog.approve_page_level.setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(100, fill_and_press_ok)
+    assert open_settings_dialog(window) is True
+    assert [p.approve_page_level for p in window.applied] == [True]
+    assert [(level, "密钥未保存" in title) for level, title, _ in window.messages] == [
+        ("warning", True)
+    ]

@@ -8,6 +8,7 @@ it. That holds for merged cells, partial rules and a header above the grid (whos
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from desktop_app.documents.page_text import Rule
@@ -38,9 +39,24 @@ class Ruling:
 
         Beside the grid (a header printed above it, reaching past its edge) the
         nearest rule above or below counts even when it does not pass over ``x``,
-        so a header line is one band however far it reaches.
+        so a header line is one band however far it reaches. Above the grid's top
+        rule and below its bottom one (the header, the 开票人 and 备注 line) a point
+        is in an open band whatever short rules stand there (a title's underline,
+        a rule of the grid that runs on a little past its frame).
         """
         s = self.slack
+        frame = self.frame
+        if frame is not None and not frame[0] - s <= y <= frame[1] + s:
+            return (
+                (0.0, 0.0, self.width, frame[0])
+                if y < frame[0]
+                else (
+                    0.0,
+                    frame[1],
+                    self.width,
+                    self.height,
+                )
+            )
         top = _nearest(self.horizontal, y, below=False, covers=lambda r: r.x0 - s <= x <= r.x1 + s)
         bottom = _nearest(
             self.horizontal, y, below=True, covers=lambda r: r.x0 - s <= x <= r.x1 + s
@@ -69,6 +85,18 @@ class Ruling:
         if cell[3] >= self.height - 1:
             return None
         return self.cell_of(x, cell[3] + 2 * self.slack)
+
+    @functools.cached_property
+    def frame(self) -> tuple[float, float] | None:
+        """The y of the grid's top and bottom rules (the long ones: at least half the
+        longest), or None without two such rules."""
+        if not self.horizontal:
+            return None
+        longest = max(r.x1 - r.x0 for r in self.horizontal)
+        ys = [(r.y0 + r.y1) / 2 for r in self.horizontal if r.x1 - r.x0 >= 0.5 * longest]
+        if len(ys) < 2 or max(ys) - min(ys) < 0.1 * self.height:
+            return None
+        return min(ys), max(ys)
 
     @property
     def ruled(self) -> bool:

@@ -15,8 +15,10 @@ slashes become ASCII), no white space, no trailing colon.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.core.schema import FormType
@@ -42,6 +44,8 @@ class Label:
     which feeds nothing). ``section`` is set on generic labels: the label counts
     only inside that section. ``opens`` is the section this label starts.
     ``split`` names a second field the value is split into (主管税务机关及代码).
+    ``below`` names the field of the lower line of a merged cell whose upper line
+    feeds ``name`` (购买方名称及身份证号码/组织机构代码: the name, under it the ID).
     """
 
     name: str
@@ -49,6 +53,7 @@ class Label:
     section: str | None = None
     opens: str | None = None
     split: str | None = None
+    below: str | None = None
 
 
 def _l(
@@ -57,8 +62,9 @@ def _l(
     section: str | None = None,
     opens: str | None = None,
     split: str | None = None,
+    below: str | None = None,
 ) -> Label:
-    return Label(name, tuple(fold(w) for w in wordings), section, opens, split)
+    return Label(name, tuple(fold(w) for w in wordings), section, opens, split, below)
 
 
 _HEAD = (
@@ -92,10 +98,16 @@ MOTOR_LABELS: tuple[Label, ...] = (
     *_SECTION_HEADERS,
     _l(
         "购买方名称",
+        "购买方名称及身份证号码/组织机构代码",
+        "购买方名称及身份证号码/统一社会信用代码",
+        opens=BUYER,
+        below="身份证号码/组织机构代码",
+    ),
+    _l(
+        "购买方名称",
         "购买方名称",
         "购货单位(人)",
         "购货单位",
-        "购买方名称及身份证号码/组织机构代码",
         "买方名称",
         "购买方",
         "购货方",
@@ -274,6 +286,16 @@ LABELS: dict[FormType, tuple[Label, ...]] = {
     FormType.MOTOR: MOTOR_LABELS,
     FormType.USED: USED_LABELS,
 }
+
+
+@functools.cache
+def same_field(form: FormType) -> Callable[[str, str], bool]:
+    """Whether two wordings of ``form`` are printed for the same fields."""
+
+    def fields(wording: str) -> frozenset[str]:
+        return frozenset(label.name for label in labels_for(form, wording))
+
+    return lambda a, b: fields(a) == fields(b)
 
 
 def wordings(form: FormType) -> list[str]:

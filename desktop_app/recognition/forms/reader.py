@@ -22,6 +22,7 @@ from desktop_app.documents.page_text import Box, PageText, TextSpan
 from desktop_app.recognition.forms import labels as L
 from desktop_app.recognition.forms.cells import Cell, Ruling, same_cell
 from desktop_app.recognition.forms.kind import InvoiceKind, detect_kind
+from desktop_app.recognition.forms.merged import split_name_and_code
 from desktop_app.recognition.forms.tokens import Token, join_wrapped_labels, split_span
 
 
@@ -71,9 +72,10 @@ def read_form(page: PageText) -> FormReading:
     wordings = L.wordings(kind.form)
     ruling = Ruling.of(page.rules, page.width, page.height)
     spans = join_wrapped_labels(list(page.spans), wordings, _sharing_a_cell(ruling))
+    same = L.same_field(kind.form)
     placed: list[_Placed] = []
     for span in spans:
-        for token in split_span(span, wordings):
+        for token in split_span(span, wordings, same):
             placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
     labels = [p for p in placed if p.token.is_label]
     _resolve_sections(labels, kind.form)
@@ -89,7 +91,8 @@ def read_form(page: PageText) -> FormReading:
             value.claimed = True
     alone = [p for p in labels if not owned[id(p)]]
     for label in alone:  # a label alone in its cell: the cell to its right first, for all …
-        owned[id(label)] = _from_cell_right(label, values, labels, ruling)
+        stack = [p for p in alone if same_cell(p.cell, label.cell)]
+        owned[id(label)] = _from_cell_right(label, values, labels, ruling, stack)
     for label in alone:  # … then the cell under it, for those still without a value
         if not owned[id(label)]:
             owned[id(label)] = _from_cell_below(label, values, labels, ruling)
@@ -100,6 +103,11 @@ def read_form(page: PageText) -> FormReading:
         tokens = owned[id(label)]
         if label.label.name in read and read[label.label.name].value:
             continue  # the field was read at its first label; a later one (a footer note) is not it
+        if label.label.below:
+            name, code = _name_over_code(tokens)
+            read[label.label.name] = _joined(label.label.name, name)
+            read[label.label.below] = _joined(label.label.below, code)
+            continue
         read[label.label.name] = _joined(label.label.name, tokens)
         if label.label.split:
             read[label.label.split] = ReadValue(label.label.split, "", None)
@@ -220,26 +228,51 @@ def _owner(value: _Placed, labels: list[_Placed], ruling_width: float) -> _Place
 
 
 def _from_cell_right(
-    label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
+    label: _Placed,
+    values: list[_Placed],
+    labels: list[_Placed],
+    ruling: Ruling,
+    stack: list[_Placed],
 ) -> list[Token]:
-    """The value of a label alone in its cell: the unclaimed tokens of the cell to its
-    right — those before the first label printed in that cell, when it holds one (a rule
-    missing between a value and the next label; in a header row of labels, nothing)."""
+    """The value of a label alone in its cell: the unclaimed tokens of the cells to its
+    right over the label cell's height (one cell, or ruled sub-cells beside a merged
+    label cell) — in each, those before the first label printed in it (a rule missing
+    between a value and the next label; in a header row of labels, nothing). Labels
+    stacked in one unruled cell (机打代码 / 机打号码 / 机器编号) share the lines to
+    their right by rows: each takes those nearest its own row."""
     if not ruling.ruled:
         return []
-    right = ruling.right_of(label.cell, label.token.cy)
-    if right is None or right[0] < label.cell[2] - 1 or right[2] >= ruling.width - 1:
+    cell = label.cell
+    right = ruling.right_of(cell, label.token.cy)
+    if right is None or right[0] < cell[2] - 1 or right[2] >= ruling.width - 1:
         return []  # beyond the form's right edge: the margin holds no value
-    others = [p.token.box[0] for p in labels if same_cell(p.cell, right)]
-    limit = min(others) if others else math.inf
-    taken = [
-        p
-        for p in values
-        if not p.claimed and same_cell(p.cell, right) and p.token.box[2] <= limit + 1
-    ]
+    taken = []
+    for p in values:
+        if p.claimed or abs(p.cell[0] - cell[2]) > 2 * ruling.slack:
+            continue
+        if not cell[1] - 1 <= p.token.cy <= cell[3] + 1 or p.cell[2] >= ruling.width - 1:
+            continue
+        others = [q.token.box[0] for q in labels if same_cell(q.cell, p.cell)]
+        if p.token.box[2] > min(others, default=math.inf) + 1:
+            continue
+        if min(stack, key=lambda q: abs(q.token.cy - p.token.cy)) is not label:
+            continue
+        taken.append(p)
     for p in taken:
         p.claimed = True
     return [p.token for p in taken]
+
+
+def _name_over_code(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """A merged name-over-ID cell's tokens as the name's and the ID's; with no code
+    among them, a second line is the ID misread."""
+    name, code = split_name_and_code(tokens)
+    if not code and name:
+        rows = sorted(name, key=lambda t: t.cy)
+        low = [t for t in rows if _overlap_y(t.box, rows[-1].box) > 0.5]
+        if len(low) < len(rows):
+            return [t for t in rows if t not in low], low
+    return name, code
 
 
 def _from_cell_below(

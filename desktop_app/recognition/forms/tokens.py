@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.documents.page_text import Box, TextSpan
+from desktop_app.recognition.forms.fuzzy import MIN_LENGTH, misread_label
 
 _COLONS = ":："
 #: A wording at least this long is a label even when a value follows without a colon.
@@ -33,6 +34,9 @@ class Token:
     wording: str = ""
     score: float = 1.0
     size: float = 0.0
+    #: Whether the token's left/right edge is its OCR line's (the detector pads it).
+    padded_left: bool = False
+    padded_right: bool = False
 
     @property
     def is_label(self) -> bool:
@@ -61,14 +65,27 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
 
 
+def glyph_width(char: str) -> float:
+    """Relative advance of ``char``: CJK and full-width 1, Latin letters and digits about half."""
+    if char.isspace():
+        return 0.4
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.55
+
+
 def _char_boxes(span: TextSpan) -> list[Box]:
-    """One box per character: the span's own, or its box cut in equal widths (OCR lines)."""
+    """One box per character: the span's own, or its box cut by the characters' advance
+    widths (an OCR line: a Chinese character is about twice as wide as a digit)."""
     if len(span.chars) == len(span.text):
         return list(span.chars)
     x0, y0, x1, y1 = span.box
-    n = max(len(span.text), 1)
-    step = (x1 - x0) / n
-    return [(x0 + i * step, y0, x0 + (i + 1) * step, y1) for i in range(len(span.text))]
+    widths = [glyph_width(ch) for ch in span.text]
+    unit = (x1 - x0) / max(sum(widths), 1e-6)
+    out: list[Box] = []
+    at = x0
+    for width in widths:
+        out.append((at, y0, at + width * unit, y1))
+        at += width * unit
+    return out
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -130,10 +147,24 @@ def _continues_word(wording: str, rest: str) -> bool:
     return rest[0] in "号码名称代码及和" and len(wording) < 6
 
 
-def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
-    """The label and value tokens of ``span`` (``wordings`` folded, longest first)."""
+def split_span(
+    span: TextSpan, wordings: list[str], same: Callable[[str, str], bool] = lambda a, b: False
+) -> list[Token]:
+    """The label and value tokens of ``span`` (``wordings`` folded, longest first); a
+    line that is a label misread by a character or two (see ``fuzzy``) is that label
+    (``same`` tells wordings of one field apart from others, for ties)."""
     folded = _Folded(span.text)
     boxes = _char_boxes(span)
+    misread = _misread(folded.text, wordings, same)
+    if misread is not None and _label_at(folded.text, 0, wordings, folded.spaced) is None:
+        wording, end = misread
+        if end >= len(folded.text):
+            return [Token(span.text.strip(), span.box, wording, span.score, span.size, True, True)]
+        cut = folded.origin[end]
+        rest = TextSpan(span.text[cut:], _union(boxes[cut:]), (), span.size, span.score)
+        head = span.text[:cut].strip()
+        label = Token(head, _union(boxes[:cut]), wording, span.score, span.size, True, False)
+        return [label, *split_span(rest, wordings, same)]
     if len(span.chars) == len(span.text):
         # A space the text layer leaves out still shows as a gap between characters.
         gap = 0.15 * max(span.box[3] - span.box[1], 1.0)
@@ -162,7 +193,7 @@ def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
         pieces.append((position, end, ""))
         position = end
         label = nxt[1] if nxt else None
-    for start, end, wording in pieces:
+    for index, (start, end, wording) in enumerate(pieces):
         first, last = folded.origin[start], folded.origin[end - 1]
         text = span.text[first : last + 1].strip()
         if not wording:
@@ -170,8 +201,25 @@ def split_span(span: TextSpan, wordings: list[str]) -> list[Token]:
         if not text and not wording:
             continue
         box = _union(boxes[first : last + 1])
-        tokens.append(Token(text, box, wording, span.score, span.size))
+        edges = (index == 0, index == len(pieces) - 1)
+        tokens.append(Token(text, box, wording, span.score, span.size, *edges))
     return tokens
+
+
+def _misread(
+    folded: str, wordings: list[str], same: Callable[[str, str], bool]
+) -> tuple[str, int] | None:
+    """A misread label filling the whole of ``folded``, or its start before a colon:
+    its wording and where it ends in ``folded``."""
+    whole = misread_label(folded, tuple(wordings), same)
+    if whole is not None:
+        return whole, len(folded)
+    colon = next((i for i, ch in enumerate(folded) if ch in _COLONS), -1)
+    if colon >= MIN_LENGTH:
+        head = misread_label(folded[:colon], tuple(wordings), same)
+        if head is not None:
+            return head, colon + 1
+    return None
 
 
 def _next_label_after_colon(folded: str, start: int, wordings: list[str]) -> tuple[int, str] | None:
@@ -226,15 +274,21 @@ def join_wrapped_labels(
         joined = _fold_all(spans[i].text)
         chain = [i]
         while joined in prefixes:
-            below = _next_below(spans, chain[-1], used | set(chain))
-            if below is None:
+            taken = used | set(chain)
+            nxt = None
+            for found in (
+                _next_beside(spans, chain[-1], taken),
+                _next_below(spans, chain[-1], taken),
+            ):
+                if found is None:
+                    continue
+                candidate = joined + _fold_all(spans[found].text)
+                if candidate in prefixes or candidate in complete:
+                    nxt = found
+                    break
+            if nxt is None or not together(spans[chain[-1]], spans[nxt]):
                 break
-            candidate = joined + _fold_all(spans[below].text)
-            if candidate not in prefixes and candidate not in complete:
-                break
-            if not together(spans[chain[-1]], spans[below]):
-                break
-            chain.append(below)
+            chain.append(nxt)
             joined = candidate
         if len(chain) > 1 and joined in complete:
             used.update(chain)
@@ -247,6 +301,22 @@ def join_wrapped_labels(
 
 def _fold_all(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
+
+
+def _next_beside(spans: list[TextSpan], index: int, taken: set[int]) -> int | None:
+    """The span right of ``spans[index]`` on its line, a few characters away: the next
+    character of a label printed spaced out across its cell (``地    址``)."""
+    _, y0, x1, y1 = spans[index].box
+    height = y1 - y0
+    best, best_gap = None, 4.0 * height
+    for j, other in enumerate(spans):
+        if j in taken:
+            continue
+        gap = other.box[0] - x1
+        overlap = min(y1, other.box[3]) - max(y0, other.box[1])
+        if -0.3 * height <= gap < best_gap and overlap > 0.6 * height:
+            best, best_gap = j, gap
+    return best
 
 
 def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | None:
@@ -264,10 +334,11 @@ def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | Non
         inside = other.box[0] >= x0 - 0.8 * height and other.box[2] <= x1 + 0.8 * height
         if single and len(other.text.strip()) != 1:
             continue
-        # OCR boxes are padded: two lines of a wrapped label overlap by up to ~40% of a
-        # box; the next line still starts below this one's middle.
-        below = other.box[1] > spans[index].box[1] + 0.5 * height
-        if -0.45 * height <= gap < best_gap and inside and below:
+        # OCR boxes are padded: two lines of a wrapped label squeezed into a low cell
+        # (限乘 / 人数) overlap by up to ~55% of a box; the next line still starts
+        # well below this one's top.
+        below = other.box[1] > spans[index].box[1] + 0.4 * height
+        if -0.6 * height <= gap < best_gap and inside and below:
             best, best_gap = j, gap
     return best
 

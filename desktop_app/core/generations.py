@@ -20,6 +20,14 @@ import re
 
 from desktop_app.core.schema import FormType
 
+#: The generations of the forms (told from a page's labels by recognition.forms.generation;
+#: the paper page generator writes pages of each): 机动车 before 2015, 2015-2021, from 2021;
+#: 二手车 old and current; 数电 e-invoices of both forms.
+MOTOR_2014, MOTOR_2015, MOTOR_2021 = "motor-2014", "motor-2015", "motor-2021"
+USED_OLD, USED_CURRENT = "used-old", "used-current"
+EINVOICE = "einvoice"
+GENERATIONS = (MOTOR_2014, MOTOR_2015, MOTOR_2021, USED_OLD, USED_CURRENT, EINVOICE)
+
 #: The unified social credit code is printed on invoices from this day on.
 CREDIT_CODE_INTRODUCED = datetime.date(2015, 10, 1)
 

@@ -21,6 +21,7 @@ from desktop_app.core.schema import FormType
 from desktop_app.documents.page_text import Box, PageText, TextSpan
 from desktop_app.recognition.forms import labels as L
 from desktop_app.recognition.forms.cells import Cell, Ruling, same_cell
+from desktop_app.recognition.forms.generation import SeenLabel, generation_of
 from desktop_app.recognition.forms.kind import InvoiceKind, detect_kind
 from desktop_app.recognition.forms.merged import split_name_and_code
 from desktop_app.recognition.forms.tokens import Token, join_wrapped_labels, split_span
@@ -36,6 +37,9 @@ class ReadValue:
     score: float = 1.0
     #: The tokens the value was joined from, as ``(text, box)``, in reading order.
     parts: tuple[tuple[str, Box], ...] = ()
+    #: For each part, whether its left and right edges are its line's (an OCR
+    #: detector's padded box edge) rather than a cut inside the line.
+    edges: tuple[tuple[bool, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class FormReading:
     origin: str
     labels_found: int
     extras: dict[str, str] = field(default_factory=dict)
+    #: The form's generation told from its labels (``forms.generation``; "" when they
+    #: do not tell): the app's own, outside the answer shape.
+    generation: str = ""
 
     @property
     def form(self) -> FormType:
@@ -111,7 +118,13 @@ def read_form(page: PageText) -> FormReading:
         read[label.label.name] = _joined(label.label.name, tokens)
         if label.label.split:
             read[label.label.split] = ReadValue(label.label.split, "", None)
-    return FormReading(kind, read, page.origin, len(labels), dict(page.extras))
+    seen = [
+        SeenLabel(p.token.wording, p.label.name, p.label.section, p.token.box)
+        for p in labels
+        if p.label is not None
+    ]
+    generation = generation_of(kind, seen)
+    return FormReading(kind, read, page.origin, len(labels), dict(page.extras), generation)
 
 
 def _sharing_a_cell(ruling: Ruling):
@@ -336,4 +349,5 @@ def _joined(name: str, tokens: list[Token]) -> ReadValue:
         max(b[3] for b in boxes),
     )
     parts = tuple((t.text, t.box) for line in lines for t in line)
-    return ReadValue(name, text.strip(), box, min(t.score for t in tokens), parts)
+    edges = tuple((t.padded_left, t.padded_right) for line in lines for t in line)
+    return ReadValue(name, text.strip(), box, min(t.score for t in tokens), parts, edges)

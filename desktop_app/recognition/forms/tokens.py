@@ -263,15 +263,15 @@ def join_wrapped_labels(
     """Spans with a label's pieces joined: a label wrapped to a second line, or printed
     one character a line down the side of a block (``购/买/方/信/息``). ``together``
     says whether two spans share a cell: a label never continues across a rule."""
-    complete = set(wordings)
-    prefixes = _prefixes(tuple(wordings))
+    complete = {_loose(w) for w in wordings}
+    prefixes = _prefixes(tuple(sorted(complete)))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].box[1], spans[i].box[0]))
     used: set[int] = set()
     out: list[TextSpan] = []
     for i in order:
         if i in used:
             continue
-        joined = _fold_all(spans[i].text)
+        joined = _loose(_fold_all(spans[i].text))
         chain = [i]
         while joined in prefixes:
             taken = used | set(chain)
@@ -282,7 +282,7 @@ def join_wrapped_labels(
             ):
                 if found is None:
                     continue
-                candidate = joined + _fold_all(spans[found].text)
+                candidate = joined + _loose(_fold_all(spans[found].text))
                 if candidate in prefixes or candidate in complete:
                     nxt = found
                     break
@@ -297,6 +297,13 @@ def join_wrapped_labels(
             used.add(i)
             out.append(spans[i])
     return out
+
+
+def _loose(folded: str) -> str:
+    """A label's pieces compared without the slashes between its names, which OCR often
+    drops at the end of a wrapped line (``身份证号码`` / ``组织机构代码``); the label joined
+    so is then read as a misreading of the wording (``fuzzy``)."""
+    return folded.replace("/", "")
 
 
 def _fold_all(text: str) -> str:

@@ -28,7 +28,9 @@ from desktop_app.core.schema import FormType, field_spec
 from desktop_app.recognition.forms import labels as form_labels
 from desktop_app.recognition.forms import read_form
 from desktop_app.recognition.forms.answer import answer_fields
+from desktop_app.recognition.forms.reader import ReadValue
 from desktop_app.recognition.local.anchors import STAMP_RED, edit_distance, is_noise
+from desktop_app.recognition.local.boxes import DROP, KEEP_HEIGHT_CJK, KEEP_HEIGHT_LATIN, TRIM_ENDS
 from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.labels import TITLES, fold_label
 from desktop_app.recognition.local.normalize import normalize
@@ -157,6 +159,7 @@ def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedF
     reader's ``RecognitionError`` for a page that is no vehicle invoice."""
     page = ocr_page_text(image, label_tails_apart(printed_lines(titles_read_back(lines))))
     reading = read_form(page.text)
+    reading = replace(reading, values={k: ink_value(v) for k, v in reading.values.items()})
     scores: dict[str, float | None] = {}
     out = []
     for answered in answer_fields(reading):
@@ -170,6 +173,40 @@ def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedF
     values = {f.name: f.value for f in out}
     confidences = field_confidences(scores, values, reading.form, qr=reading.extras.get("qr", ""))
     return tuple(replace(f, confidence=confidences.get(f.name)) for f in out)
+
+
+def ink_value(value: ReadValue) -> ReadValue:
+    """``value`` with its box and its parts' boxes hugging the ink: the OCR detector pads
+    its line boxes, the service's boxes do not (the template's shares, ``boxes``)."""
+    if value.box is None or not value.parts:
+        return value
+    edges = value.edges or tuple((True, True) for _ in value.parts)
+    parts = tuple(
+        (text, ink_box(text, box, left, right))
+        for (text, box), (left, right) in zip(value.parts, edges, strict=True)
+    )
+    boxes = [box for _, box in parts]
+    union = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+    return replace(value, box=union, parts=parts)
+
+
+def ink_box(
+    text: str, box: tuple[float, float, float, float], left: bool, right: bool
+) -> tuple[float, float, float, float]:
+    """The ink of ``text`` in its OCR box: the height the glyphs fill (Chinese text more
+    than digits), sitting a little low; the padding off the ends that are the line's."""
+    x0, y0, x1, y1 = box
+    height = y1 - y0
+    keep = KEEP_HEIGHT_CJK if any("\u4e00" <= ch <= "\u9fff" for ch in text) else KEEP_HEIGHT_LATIN
+    top = y0 + height * ((1.0 - keep) / 2.0 + DROP)
+    bottom = y0 + height * ((1.0 + keep) / 2.0 + DROP)
+    trim = min(0.25 * (x1 - x0), TRIM_ENDS * height)
+    return (x0 + trim if left else x0, top, x1 - trim if right else x1, bottom)
 
 
 def _in_image(answered: RecognizedField, page: OcrPage) -> RecognizedField:

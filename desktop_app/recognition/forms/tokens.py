@@ -338,7 +338,11 @@ def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | Non
         if j in taken:
             continue
         gap = other.box[1] - y1
-        inside = other.box[0] >= x0 - 0.8 * height and other.box[2] <= x1 + 0.8 * height
+        if single:
+            inside = other.box[0] >= x0 - 0.8 * height and other.box[2] <= x1 + 0.8 * height
+        else:  # a wrapped line may be longer than the one above it (统一社会信用代码/)
+            across = min(x1, other.box[2]) - max(x0, other.box[0])
+            inside = across >= 0.5 * min(x1 - x0, other.box[2] - other.box[0])
         if single and len(other.text.strip()) != 1:
             continue
         # OCR boxes are padded: two lines of a wrapped label squeezed into a low cell

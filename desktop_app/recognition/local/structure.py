@@ -69,8 +69,8 @@ def printed_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
             kept.append(line)
             continue
         fragment = Fragment(line.text.strip(), line.polygon, line.score)
-        if is_noise(fragment):
-            continue
+        if is_noise(fragment) and not _a_label(line.text):
+            continue  # (the template's noise words include the 2014 form's label 购货单位(人))
         if line.red < STAMP_RED or _starts_like_a_label(line.text):
             kept.append(line)
     return kept
@@ -83,6 +83,14 @@ def _label_starts() -> frozenset[str]:
     return frozenset(w[i : i + 2] for w in texts for i in range(len(w) - 1))
 
 
+def _a_label(text: str) -> bool:
+    """Whether ``text`` starts with a whole label wording of either form."""
+    folded = form_labels.fold(text)
+    return any(
+        folded.startswith(w) for form in FormType for w in form_labels.wordings(form) if len(w) >= 4
+    )
+
+
 def _starts_like_a_label(text: str) -> bool:
     return form_labels.fold(text)[:2] in _label_starts()
 
@@ -90,6 +98,42 @@ def _starts_like_a_label(text: str) -> bool:
 def _is_title(line: OcrLine) -> bool:
     folded = fold_label(line.text)
     return _EINVOICE_TITLE in folded or any(title in folded for title in TITLES.values())
+
+
+def titles_joined(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """``lines`` with a title read in pieces on one row (``机动车`` ``销售统`` ``一发票``: a
+    title printed spaced out, or cut by the 监制章 oval over it) joined into one line, so
+    the form reader tells the form by it. Nothing changes when a line holds a title."""
+    if any(_is_title(line) for line in lines):
+        return list(lines)
+    for line in lines:
+        row = sorted(
+            (o for o in lines if _same_row(line, o)), key=lambda o: min(p[0] for p in o.polygon)
+        )
+        for start in range(len(row)):
+            text = ""
+            for end in range(start, len(row)):
+                text += fold_label(row[end].text)
+                if any(title in text for title in TITLES.values()):
+                    pieces = row[start : end + 1]
+                    joined = _joined_line(pieces)
+                    return [joined, *(o for o in lines if all(o is not p for p in pieces))]
+    return list(lines)
+
+
+def _same_row(a: OcrLine, b: OcrLine) -> bool:
+    a0, a1 = min(p[1] for p in a.polygon), max(p[1] for p in a.polygon)
+    b0, b1 = min(p[1] for p in b.polygon), max(p[1] for p in b.polygon)
+    return min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0)
+
+
+def _joined_line(pieces: Sequence[OcrLine]) -> OcrLine:
+    xs = [p[0] for line in pieces for p in line.polygon]
+    ys = [p[1] for line in pieces for p in line.polygon]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    text = "".join(line.text.strip() for line in pieces)
+    score = min(line.score for line in pieces)
+    return OcrLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), score, pieces[0].red)
 
 
 def titles_read_back(lines: Sequence[OcrLine]) -> list[OcrLine]:
@@ -154,10 +198,17 @@ def _glued_tail(folded: str, head: str, wordings: set[str]) -> str | None:
     return max(tails, key=len) if tails else None
 
 
+def structure_page(image: Any, lines: Sequence[OcrLine]) -> OcrPage:
+    """The rectified page text the form reader reads: the title's pieces joined and a
+    misread title read back, seal and cipher lines left out, glued label tails split."""
+    lines = titles_read_back(titles_joined(lines))
+    return ocr_page_text(image, label_tails_apart(printed_lines(lines)))
+
+
 def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedField, ...]:
     """Every field of the invoice on ``image`` by label and cell; raises the form
     reader's ``RecognitionError`` for a page that is no vehicle invoice."""
-    page = ocr_page_text(image, label_tails_apart(printed_lines(titles_read_back(lines))))
+    page = structure_page(image, lines)
     reading = read_form(page.text)
     reading = replace(reading, values={k: ink_value(v) for k, v in reading.values.items()})
     scores: dict[str, float | None] = {}

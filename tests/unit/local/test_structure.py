@@ -12,8 +12,10 @@ from desktop_app.recognition.local.ocr import OcrLine
 from desktop_app.recognition.local.structure import (
     STRUCTURE,
     TEMPLATE,
+    ink_box,
     printed_lines,
     read_by_structure,
+    titles_joined,
     which_reader,
 )
 
@@ -145,3 +147,39 @@ def test_the_second_line_of_a_wrapped_label_run_into_its_value_is_split() -> Non
     assert [line.text for line in out] == ["限乘", "人数", "5", "主管税务", "机关及代码"]
     value = out[2]
     assert value.polygon[0][0] > 990 and value.polygon[1][0] == 1018  # the value's own part
+
+
+def _line(text: str, x0: float, y0: float, x1: float, y1: float, red: float = 0.0) -> OcrLine:
+    return OcrLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 0.99, red)
+
+
+def test_a_title_read_in_pieces_on_one_row_is_joined() -> None:
+    pieces = [
+        _line("销售统", 600, 14, 800, 119),  # cut by the 监制章 oval: a taller box
+        _line("机动车", 470, 54, 640, 102),
+        _line("一发票", 790, 55, 945, 102),
+        _line("发票代码", 980, 115, 1060, 142),
+    ]
+    joined = titles_joined(pieces)
+    assert joined[0].text == "机动车销售统一发票"
+    assert [line.text for line in joined[1:]] == ["发票代码"]
+    whole = [_line("机动车销售统一发票", 470, 54, 945, 102), *pieces[3:]]
+    assert titles_joined(whole) == whole
+
+
+def test_a_label_among_the_noise_words_is_kept() -> None:
+    kept = printed_lines(
+        [_line("购货单位(人)", 100, 350, 200, 380), _line("发票联", 1400, 380, 1420, 500)]
+    )
+    assert [line.text for line in kept] == ["购货单位(人)"]
+
+
+def test_boxes_hug_the_ink_of_the_value() -> None:
+    # A detector box 30 px high around digits: the ink is the middle 56%, a little low;
+    # the padding comes off an end only where the box is the line's own.
+    x0, y0, x1, y1 = ink_box("28792174", (100.0, 200.0, 200.0, 230.0), True, False)
+    assert y1 - y0 == pytest.approx(0.56 * 30)
+    assert (y0 + y1) / 2 > 215.0
+    assert x0 > 100.0 and x1 == 200.0
+    _, cy0, _, cy1 = ink_box("郑州市", (100.0, 200.0, 200.0, 230.0), False, False)
+    assert cy1 - cy0 == pytest.approx(0.69 * 30)

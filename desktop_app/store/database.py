@@ -6,11 +6,14 @@ read-only for an integrity check, and only when all is well opened for writing,
 switched to WAL and migrated. Setting WAL or migrating writes the header, so a
 refused file never gets that far.
 
-Threads: one connection (``check_same_thread=False``) guarded by one re-entrant
-lock; every public call of the store holds the lock for its whole transaction.
-SQLite serializes writers anyway and calls are short (one edit, one page), so a
-single lock is simpler than a connection per thread and keeps reads consistent
-with the latest write from any thread.
+Threads: two connections (``check_same_thread=False``), one for writing behind a
+re-entrant lock held for a whole transaction, one for reading behind its own lock.
+SQLite serializes writers anyway and calls are short (one edit, one page). Reads
+have their own connection so that a read on the GUI thread never waits for a
+commit's fsync on the store's writer thread (``store.writer``): in WAL mode a
+reader sees every committed transaction and never waits for the writer. A read
+made inside a transaction (same thread) goes through the writing connection and
+sees that transaction's own changes.
 """
 
 from __future__ import annotations
@@ -73,11 +76,22 @@ class Database:
     room for raises ``DiskFull``: both are ``StoreError`` with the clerk's words.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        reader: sqlite3.Connection | None = None,
+    ) -> None:
+        #: The writing connection (the only one of a read-only database).
         self.conn = conn
         self.path = path
         self.read_only = read_only
         self.lock = threading.RLock()
+        self._reader = reader if reader is not None else conn
+        self._read_lock = threading.Lock() if reader is not None else self.lock
+        self._writing = threading.local()  # whether this thread is inside a transaction
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -85,6 +99,7 @@ class Database:
         if self.read_only:
             raise DatabaseReadOnly(self.path)
         with self.lock:
+            self._writing.depth = getattr(self._writing, "depth", 0) + 1
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -102,15 +117,22 @@ class Database:
                 if mapped is None:
                     raise
                 raise mapped from exc
+            finally:
+                self._writing.depth -= 1
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        """Every row of a read query, under the lock."""
-        with self.lock:
-            return self.conn.execute(sql, params).fetchall()
+        """Every row of a read query: the committed state, or this thread's own transaction."""
+        if getattr(self._writing, "depth", 0):
+            with self.lock:
+                return self.conn.execute(sql, params).fetchall()
+        with self._read_lock:
+            return self._reader.execute(sql, params).fetchall()
 
     def close(self) -> None:
-        """Close the connection; SQLite folds the WAL back into the file on the last close."""
-        with self.lock:
+        """Close the connections; SQLite folds the WAL back into the file on the last close."""
+        with self.lock, self._read_lock:  # the same re-entrant lock when there is one connection
+            if self._reader is not self.conn:
+                self._reader.close()
             self.conn.close()
 
 
@@ -154,7 +176,12 @@ def open_database(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> Datab
         if isinstance(_store_error(exc, path), DatabaseReadOnly):
             return _open_read_only(path, len(migrations))
         raise DatabaseUnavailable(path, detail=str(exc)) from exc
-    return Database(conn, path)
+    try:
+        reader = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseUnavailable(path, detail=str(exc)) from exc
+    return Database(conn, path, reader=reader)
 
 
 def _writable(path: Path) -> bool:

@@ -7,6 +7,7 @@ invoice received as PDF and as OFD (two files) is one invoice.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from desktop_app.store.database import Database
 from desktop_app.store.records import Duplicate
@@ -32,6 +33,17 @@ WHERE c1.name = '发票代码' AND TRIM(n1.current_value) != ''
     AND (TRIM(c1.current_value) != '' OR LENGTH(TRIM(n1.current_value)) = 20)
 """
 
+# The pages whose stored 发票代码 and 发票号码 equal the given ones (a page's values not
+# stored yet); the blank rules of _SAME_INVOICE are checked before asking.
+_SAME_VALUES = """
+SELECT c2.page_id AS other_id
+FROM field_values c2
+JOIN field_values n2 ON n2.page_id = c2.page_id AND n2.name = '发票号码'
+    AND n2.current_value = :number
+WHERE c2.name = '发票代码' AND c2.current_value = :code AND c2.page_id != :page
+ORDER BY 1
+"""
+
 
 class DuplicatesMixin:
     """Duplicate queries. Part of :class:`Store`."""
@@ -46,10 +58,28 @@ class DuplicatesMixin:
                 flagged[row["page_id"]].append(Duplicate(row["page_id"], row["other_id"], reason))
         return dict(flagged)
 
-    def duplicates_of(self, page_id: int) -> list[Duplicate]:
-        """Why ``page_id`` is flagged (empty when it is not a duplicate)."""
+    def duplicates_of(
+        self, page_id: int, values: Mapping[str, str] | None = None
+    ) -> list[Duplicate]:
+        """Why ``page_id`` is flagged (empty when it is not a duplicate).
+
+        ``values``: the page's field values as the clerk holds them, which the window
+        may not have stored yet (its writes are committed on the store's writer
+        thread); compared with the other pages' stored values.
+        """
         found = []
         for reason, sql in (("same_file", _SAME_FILE), ("same_invoice", _SAME_INVOICE)):
-            rows = self._db.query(f"SELECT * FROM ({sql}) WHERE page_id = ? ORDER BY 2", (page_id,))
+            if reason == "same_invoice" and values is not None:
+                rows = self._same_values(page_id, values)
+            else:
+                rows = self._db.query(
+                    f"SELECT * FROM ({sql}) WHERE page_id = ? ORDER BY 2", (page_id,)
+                )
             found += [Duplicate(page_id, row["other_id"], reason) for row in rows]
         return found
+
+    def _same_values(self, page_id: int, values: Mapping[str, str]) -> list:
+        code, number = values.get("发票代码", ""), values.get("发票号码", "")
+        if not number.strip() or not (code.strip() or len(number.strip()) == 20):
+            return []
+        return self._db.query(_SAME_VALUES, {"code": code, "number": number, "page": page_id})

@@ -37,6 +37,7 @@ from desktop_app.ui.widgets.file_placeholder import FilePlaceholder
 from desktop_app.ui.widgets.message_bar import MessageBar, MessageLevel
 from desktop_app.ui.widgets.page_banner import PageBanner
 from desktop_app.ui.widgets.queue_panel import QueuePanel
+from desktop_app.ui.widgets.save_status import SaveStatus
 from desktop_app.ui.workers.batch_controller import BatchController
 
 SETTINGS_ORG = "CarInvoiceDesk"
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.zoom_label = QLabel()
         self.batch_status = BatchStatus()
+        self.save_status = SaveStatus()
         bar = self.statusBar()
+        bar.addPermanentWidget(self.save_status)
         bar.addPermanentWidget(self.batch_status)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.progress)
@@ -178,6 +181,9 @@ class MainWindow(QMainWindow):
         s.message_posted.connect(self.show_message)
         s.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         s.recognition_busy_changed.connect(self._on_busy)
+        s.writes.pending_changed.connect(self.save_status.set_pending)
+        s.writes.unsaved_changed.connect(self.save_status.set_unsaved)
+        self.save_status.retry_requested.connect(s.writes.retry)
 
     # -- opening
     def open_paths(self, paths: list[str | Path]) -> None:

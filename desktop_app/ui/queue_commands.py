@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from desktop_app.batch import BatchSummary
 from desktop_app.store.export import export_from_store
 from desktop_app.ui.actions import WindowActions
-from desktop_app.ui.dialogs.export_dialog import ExportDialog, describe_export
+from desktop_app.ui.dialogs.export_dialog import ExportDialog, ExportOptions, describe_export
 from desktop_app.ui.dialogs.reject_dialog import RejectDialog
 from desktop_app.ui.review_session import ReviewSession
 from desktop_app.ui.widgets.batch_status import BatchStatus
@@ -136,20 +136,22 @@ class QueueCommands(QObject):
         return self.tr("失败的页面在队列中标为“识别失败”，鼠标停在上面可看原因；可重新识别。")
 
     # -- deciding pages
-    def approve_selected(self) -> int:
-        """Approve the chosen pages; pages not fully reviewed are asked about first."""
+    def approve_selected(self) -> None:
+        """Approve the chosen pages (the count is shown once saved); pages not fully reviewed
+        are asked about first."""
         page_ids = self.target_page_ids()
         page_level = self._window.preferences.approve_page_level  # type: ignore[attr-defined]
         open_ = self.session.pages.open_issues_of(page_ids, page_level)
         if open_:
             self._ask_approve(page_ids, open_, page_level)
-            return 0
-        return self._approve(page_ids, {})
+            return
+        self._approve(page_ids, {})
 
-    def _approve(self, page_ids: list[int], notes: dict[int, str]) -> int:
-        done = self.session.pages.approve_pages(page_ids, notes)
+    def _approve(self, page_ids: list[int], notes: dict[int, str]) -> None:
+        self.session.pages.approve_pages(page_ids, notes, self._approved)
+
+    def _approved(self, done: int) -> None:
         self._window.statusBar().showMessage(self.tr("已通过 %n 页", "", done), 8000)
-        return done
 
     def _ask_approve(self, page_ids: list[int], open_: dict, page_level: bool) -> QMessageBox:
         """Some pages are not fully reviewed: approve only the others (default), all, or none."""
@@ -191,14 +193,18 @@ class QueueCommands(QObject):
         return dialog
 
     def _reject(self, page_ids: list[int], reason: str) -> None:
-        done = self.session.pages.reject_pages(page_ids, reason)
+        self.session.pages.reject_pages(page_ids, reason, lambda done: self._rejected(done, reason))
+
+    def _rejected(self, done: int, reason: str) -> None:
         self._window.statusBar().showMessage(
             self.tr("已退回 %n 页：{reason}", "", done).format(reason=reason), 8000
         )
 
     def rerecognize(self) -> None:
         """Recognize the chosen pages again: back to new, then a batch over them."""
-        requeued = self.session.pages.requeue_pages(self.target_page_ids())
+        self.session.pages.requeue_pages(self.target_page_ids(), self._requeued)
+
+    def _requeued(self, requeued: list[int]) -> None:
         if requeued and not self.batch.running:
             self.recognize_all(requeued)
 
@@ -232,13 +238,16 @@ class QueueCommands(QObject):
         dialog = ExportDialog(self.panel.selected_page_ids(), folder, parent=self._window)
         dialog.set_format(prefs.export_format)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._export(dialog))
+        dialog.accepted.connect(lambda: self._export_when_saved(dialog.options()))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _export(self, dialog: ExportDialog) -> None:
-        options = dialog.options()
+    def _export_when_saved(self, options: ExportOptions) -> None:
+        """Exported from the store: once the window's last edits are in it."""
+        self.session.writes.after_pending(lambda: self._export(options))
+
+    def _export(self, options: ExportOptions) -> None:
         prefs = self._window.preferences  # type: ignore[attr-defined]
         prefs.export_folder, prefs.export_format = str(options.path.parent), options.fmt
         self._window.save_preferences()  # type: ignore[attr-defined]

@@ -4,11 +4,12 @@ A QObject composed of collaborators: the background machinery it is given
 (``DocumentLoader``, ``RecognitionRunner``, the ``StoreBridge``, all built by the
 composition root ``ui.app.build_window``), its parts ``pages`` (queue commands:
 adding, approving, rejecting, removing), ``recognition`` (F5 and recognize-on-open) and
-``files`` (a queued file gone or changed, and found again),
-and the Qt-free models (``QueueSnapshot``, one ``ReviewState`` and one ``QUndoStack``
+``files`` (a queued file gone or changed, and found again), and the Qt-free models (``QueueSnapshot``, one ``ReviewState`` and one ``QUndoStack``
 per page). The session itself navigates and holds the current page; widgets only
 listen to its signals. The store is the truth: every edit, confirmation and status change is
-committed when it happens, and a restart rebuilds the same queue, page and values.
+handed to the window's ``WriteQueue`` when it happens and committed in order on the store's
+writer thread (the GUI thread never waits for SQLite; the status bar says when it is saved),
+and a restart rebuilds the same queue, page and values.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 import functools
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from desktop_app.review.queue_snapshot import QueueSnapshot, key_of
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.review_state import ReviewState, Validator
 from desktop_app.review.stored_review import stored_review
-from desktop_app.store import PageStatus, Store
+from desktop_app.store import PageRecord, PageStatus, Store
 from desktop_app.ui.edit_field_command import EditFieldCommand
 from desktop_app.ui.session_files import SessionFiles
 from desktop_app.ui.session_pages import SessionPages
@@ -39,6 +41,7 @@ from desktop_app.ui.session_recognition import SessionRecognition
 from desktop_app.ui.workers.document_loader import DocumentLoader
 from desktop_app.ui.workers.recognition_runner import RecognitionRunner
 from desktop_app.ui.workers.store_bridge import StoreBridge
+from desktop_app.ui.workers.write_queue import WriteQueue
 
 #: Decoded pages kept in memory; others are rendered again when revisited.
 IMAGE_CACHE_SIZE = 6
@@ -84,6 +87,7 @@ class ReviewSession(QObject):
         language: str = "zh",
         recognize_on_open: bool = True,
         validator: Validator | None = None,
+        writes: WriteQueue | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,8 +97,11 @@ class ReviewSession(QObject):
         self.loader = loader
         self.bridge = bridge
         self.runner = runner
-        for worker in (loader, bridge, runner):
+        #: Every write of the window, in order, off the GUI thread.
+        self.writes = writes or WriteQueue()
+        for worker in (loader, bridge, runner, self.writes):
             worker.setParent(self)
+        self.writes.failed.connect(self.write_failed)
         self.queue = QueueSnapshot()
         self.reviews: dict[PageKey, ReviewState] = {}
         self.undo_group = QUndoGroup(self)
@@ -115,7 +122,7 @@ class ReviewSession(QObject):
         loader.render_failed.connect(self._on_render_failed)
         loader.files_queued.connect(self.pages.on_files_queued)
         loader.queue_failed.connect(self.pages.on_queue_failed)
-        bridge.changed.connect(self._on_store_change)
+        bridge.changed.connect(self.recognition.on_store_change)
         bridge.snapshot_ready.connect(self._apply_snapshot)
 
     def text(self, text: LocalizedText) -> str:
@@ -159,7 +166,7 @@ class ReviewSession(QObject):
             self.current = None
             following = self.queue.first_to_review()
             if following is None:
-                self.store.set_current_page(None)
+                self._remember_current(None)
                 self.current_page_cleared.emit()
             self.go_to(following)
 
@@ -206,11 +213,10 @@ class ReviewSession(QObject):
         self._opened.pop(doc_id, None)
         self.loader.close_document(doc_id)
 
-    def _remember_current(self, page_id: int) -> None:
-        try:
-            self.store.set_current_page(page_id)
-        except Exception as exc:
-            self.write_failed(exc)
+    def _remember_current(self, page_id: int | None) -> None:
+        """A convenience for the next start: a refusal (read-only) is only logged."""
+        remember = functools.partial(self.store.set_current_page, page_id)
+        self.writes.submit(remember, key="current page", best_effort=True)
 
     def next_page(self) -> None:
         self.go_to(self.queue.neighbour(self.current, 1))
@@ -306,34 +312,13 @@ class ReviewSession(QObject):
 
     def load_review(self, key: PageKey, page_id: int) -> ReviewState | None:
         try:
-            review = stored_review(self.store, page_id, self.validator, self.write_failed)
+            review = stored_review(self.store, page_id, self.validator, self.submit)
         except Exception as exc:
             self.write_failed(exc)
             return None
         if review is not None:
             self.reviews[key] = review
         return review
-
-    def _on_store_change(self, kind: str, page_id: object) -> None:
-        """A committed change (GUI thread): a batch answer for a page replaces what we hold."""
-        if kind not in ("recognized", "status") or not isinstance(page_id, int):
-            return
-        if kind == "recognized" and self.recognition.is_own_answer(page_id):
-            return
-        known = self.queue.page_by_id(page_id)
-        if known is None:
-            return  # added since the last read: nothing of it is held or shown yet
-        key = key_of(known)
-        if kind == "recognized":
-            self.forget(key)
-        if key != self.current or key in self.reviews:
-            return
-        try:  # the open page only: the store is shared with the batch's threads
-            page = self.store.page(page_id)
-        except KeyError:
-            return
-        self.queue = self.queue.with_page(page)
-        self.show_current_review()
 
     # -- review of the current page
     def stack(self, key: PageKey) -> QUndoStack:
@@ -362,9 +347,15 @@ class ReviewSession(QObject):
         page = self.queue.page(self.current)
         self.stack(self.current).push(EditFieldCommand(review, name, value, label))
         if page is not None and page.status is PageStatus.APPROVED:
-            # The store put the page back to review with the edit; show it at once.
-            self.store_call(self.reload_queue)
+            # The store puts the page back to review with the edit; show it at once
+            # (the queue is read again once the edit is committed).
+            self.show_status(page, PageStatus.NEEDS_REVIEW)
             self.status_posted.emit(self.tr("此页改回“待审核”：通过后修改了字段。"))
+
+    def show_status(self, page: PageRecord, status: PageStatus) -> None:
+        """Show ``page`` in ``status`` before the store says so (a write of the window in flight)."""
+        self.queue = self.queue.with_page(replace(page, status=status))
+        self.pages_changed.emit()
 
     def confirm_field(self, name: str) -> str | None:
         """Confirm ``name``; returns the next field that still needs review (or None)."""
@@ -376,22 +367,34 @@ class ReviewSession(QObject):
 
     def write_failed(self, error: Exception) -> None:
         detail = error.one_line(self.language) if hasattr(error, "one_line") else str(error)
+        if self.writes.unsaved:  # kept by the write queue: nothing the clerk did is lost
+            detail += "\n" + self.tr("修改仍保留在窗口中；问题解决后请按状态栏中的“重试保存”。")
         self.message_posted.emit("error", self.tr("未能保存到审核数据库"), detail)
 
-    def store_call(self, call: Callable[..., Any], *args: Any) -> bool:
-        """Run one store write; a failure becomes a message (the clerk's screen stays as is)."""
-        try:
-            call(*args)
-        except Exception as exc:
-            self.write_failed(exc)
-            return False
-        return True
+    def store_call(
+        self,
+        call: Callable[..., Any],
+        *args: Any,
+        key: Hashable | None = None,
+        on_saved: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Hand one store write to the write queue; a refusal becomes a message
+        (``write_failed``) and the clerk's screen stays as is."""
+        self.writes.submit(
+            functools.partial(call, *args), key=key, on_saved=on_saved, on_failed=on_failed
+        )
+
+    def submit(self, call: Callable[[], object], key: Hashable | None) -> None:
+        """The ``WriteSubmitter`` of the session's reviews (``stored_review``)."""
+        self.writes.submit(call, key=key)
 
     def shutdown(self) -> None:
         """Stop background work (window closing)."""
         self.runner.shutdown()
         self.loader.shutdown()
+        self.writes.close()  # the clerk's last edits are committed before the store closes
         self.bridge.detach()
         # Answers and store changes still queued must not reach a closed store.
-        for source in (self.runner, self.loader, self.bridge):
+        for source in (self.runner, self.loader, self.bridge, self.writes):
             source.blockSignals(True)

@@ -50,7 +50,9 @@ class SessionFiles(QObject):
             self.session.review_unavailable.emit(key, self.tr("此页没有保存的识别结果。"))
 
     def relocate(self, doc_id: int, path: Path) -> bool:
-        """The clerk found the file (moved, or a copy): use it if its content is the same."""
+        """The clerk found the file (moved, or a copy): use it if its content is the same.
+
+        True when it is the same content (the new place is then saved and opened)."""
         document = self.session.queue.documents.get(doc_id)
         if document is None:
             return False
@@ -61,11 +63,18 @@ class SessionFiles(QObject):
                 self.tr("内容不同（按文件内容的哈希值比较）。请选择原来的文件或它的副本。"),
             )
             return False
-        if not self.session.store_call(self.session.store.relocate_document, doc_id, path):
-            return False
+        self.session.store_call(
+            self.session.store.relocate_document,
+            doc_id,
+            path,
+            on_saved=lambda _: self._relocated(doc_id),
+        )
+        return True
+
+    def _relocated(self, doc_id: int) -> None:
+        """The new place is committed: open the document from there."""
         self.session.close_document(doc_id)
         self._checked.pop(doc_id, None)
         self.session.forget_images(doc_id)
         self.session.reload_queue()
         self.session.reopen(self.session.current)
-        return True

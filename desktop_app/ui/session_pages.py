@@ -1,13 +1,15 @@
 """What the clerk does to whole pages and files of the queue: add, approve, reject, re-recognize,
 remove. ``ReviewSession.pages``, a collaborator of the session (not a base class).
 
-Each call commits to the store at once; the queue panel redraws from the store's
-change signal.
+Each call hands its writes to the window's write queue (committed in order on the
+store's writer thread, never on the GUI thread); what follows a write (the count
+in the status bar, the next batch) runs once it is committed. The queue panel
+shows an approval at once and redraws from the store's change signal after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ from desktop_app.review.queue_intake import Intake
 from desktop_app.review.queue_snapshot import key_of
 from desktop_app.review.recognition_job import PageKey
 from desktop_app.review.stored_review import stored_review
+from desktop_app.store import PageStatus
 from desktop_app.ui.translator import tr
 
 if TYPE_CHECKING:
@@ -81,8 +84,9 @@ class SessionPages(QObject):
         page = self.session.queue.page(self.session.current)
         if review is None or page is None:
             return None
-        try:  # fresh from the store: the snapshot may predate the last edit of a code
-            twins = self.session.store.duplicates_of(page.id)
+        try:  # fresh from the store: the snapshot may predate the last edit of a code,
+            # and with the page's values as held: its last edit may not be stored yet
+            twins = self.session.store.duplicates_of(page.id, review.values())
         except Exception as exc:
             self.session.write_failed(exc)
             twins = []
@@ -110,12 +114,21 @@ class SessionPages(QObject):
         if review is None or page is None:
             self.session.status_posted.emit(self.tr("此页尚未识别，不能通过。"))
             return
-        if not self.session.store_call(self.session.store.approve, page.id, note):
+        if self.session.writes.unsaved:  # approving values the store does not hold
+            self.session.message_posted.emit(
+                "warning",
+                self.tr("有修改尚未保存，此页没有通过"),
+                self.tr("请先按状态栏中的“重试保存”，保存成功后再通过。"),
+            )
             return
+
+        def failed(error: Exception) -> None:
+            review.approved = False
+            self.session.bridge.flush()  # the queue shows the store's status again
+
+        self.session.store_call(self.session.store.approve, page.id, note, on_failed=failed)
         review.approved = True
-        self.session.store_call(
-            self.session.reload_queue
-        )  # the next page must be chosen from fresh statuses
+        self.session.show_status(page, PageStatus.APPROVED)  # the next page is chosen from it
         errors = sum(1 for n in review.names() if review.field(n).worst_level == "error")
         note = _errors_note(errors)
         self.session.status_posted.emit(
@@ -132,12 +145,14 @@ class SessionPages(QObject):
     ) -> dict[int, ApprovalIssues]:
         """Page id → what stands in the way, for the pages among ``page_ids`` that must ask."""
         session, found = self.session, {}
+        held = {p.id: r for k, r in session.reviews.items() if (p := session.queue.page(k))}
         for page_id in page_ids:
-            try:
-                review = stored_review(
-                    session.store, page_id, session.validator, session.write_failed
+            try:  # a review held may have writes in flight: its values are the latest
+                review = held.get(page_id) or stored_review(
+                    session.store, page_id, session.validator, session.submit
                 )
-                twins = session.store.duplicates_of(page_id) if review is not None else []
+                values = review.values() if review is not None else None
+                twins = session.store.duplicates_of(page_id, values) if values else []
             except Exception as exc:
                 session.write_failed(exc)
                 continue
@@ -147,48 +162,86 @@ class SessionPages(QObject):
                     found[page_id] = issues
         return found
 
-    def approve_pages(self, page_ids: Iterable[int], notes: dict[int, str] | None = None) -> int:
-        """Approve recognized pages among ``page_ids`` (``notes``: what each was approved over)."""
-        done = 0
+    def approve_pages(
+        self,
+        page_ids: Iterable[int],
+        notes: dict[int, str] | None = None,
+        on_done: Callable[[int], None] | None = None,
+    ) -> None:
+        """Approve recognized pages among ``page_ids`` (``notes``: what each was approved over);
+        ``on_done(how many)`` once committed."""
         notes = notes or {}
-        for page_id in page_ids:
-            if self.session.store.recognition(page_id) is None:
-                continue  # nothing recognized: nothing to approve
-            note = notes.get(page_id, "")
-            done += self.session.store_call(self.session.store.approve, page_id, note)
-        self.session.bridge.flush()
-        return done
+        calls = [(self._approve_if_recognized, pid, notes.get(pid, "")) for pid in page_ids]
+        self._write_all(calls, lambda saved: on_done and on_done(sum(saved)))
 
-    def reject_pages(self, page_ids: Iterable[int], reason: str) -> int:
-        """Send pages back with the clerk's reason; how many were rejected."""
-        done = sum(
-            self.session.store_call(self.session.store.reject, pid, reason) for pid in page_ids
-        )
-        self.session.bridge.flush()
-        return done
+    def _approve_if_recognized(self, page_id: int, note: str) -> bool:
+        """The writer thread: a page with nothing recognized has nothing to approve."""
+        store = self.session.store
+        if store.recognition(page_id) is None:
+            return False
+        store.approve(page_id, note)
+        return True
 
-    def requeue_pages(self, page_ids: Iterable[int]) -> list[int]:
-        """Put pages back to new for another recognition; their reviews are dropped."""
-        requeued = []
-        for page_id in page_ids:
-            page = self.session.queue.page_by_id(page_id)
-            if page is None or not self.session.store_call(self.session.store.requeue, page_id):
-                continue
-            key = PageKey(page.document_id, page.index)
-            self.session.forget(key)
-            self.session.recognition.forget_attempt(key)
-            requeued.append(page_id)
-        self.session.bridge.flush()
-        if self.session.current is not None and self.session.current not in self.session.reviews:
-            self.session.show_current_review()
-        return requeued
+    def reject_pages(
+        self, page_ids: Iterable[int], reason: str, on_done: Callable[[int], None] | None = None
+    ) -> None:
+        """Send pages back with the clerk's reason; ``on_done(how many)`` once committed."""
+        calls = [(self.session.store.reject, pid, reason) for pid in page_ids]
+        self._write_all(calls, lambda saved: on_done and on_done(len(saved)))
+
+    def requeue_pages(
+        self, page_ids: Iterable[int], on_done: Callable[[list[int]], None] | None = None
+    ) -> None:
+        """Put pages back to new for another recognition; their reviews are dropped.
+
+        ``on_done(the ids requeued)`` once committed (a batch over them reads them new).
+        """
+        session = self.session
+        known = [pid for pid in page_ids if session.queue.page_by_id(pid) is not None]
+
+        def requeue(page_id: int) -> int:
+            session.store.requeue(page_id)
+            return page_id
+
+        def done(requeued: list[int]) -> None:
+            for page_id in requeued:
+                page = session.queue.page_by_id(page_id)
+                if page is not None:
+                    session.forget(key_of(page))
+                    session.recognition.forget_attempt(key_of(page))
+            if session.current is not None and session.current not in session.reviews:
+                session.show_current_review()
+            if on_done is not None:
+                on_done(requeued)
+
+        self._write_all([(requeue, pid) for pid in known], done)
 
     def remove_documents(self, document_ids: Iterable[int]) -> None:
         """Take files out of the queue (their audit trail stays)."""
+        session = self.session
         for document_id in set(document_ids):
-            if self.session.store_call(self.session.store.remove_document, document_id):
-                self.session.close_document(document_id)
-        self.session.bridge.flush()
+            session.store_call(
+                session.store.remove_document,
+                document_id,
+                on_saved=lambda _, doc=document_id: session.close_document(doc),
+            )
+        session.writes.after_pending(session.bridge.flush)
+
+    def _write_all(
+        self, calls: list[tuple[Callable[..., object], ...]], on_done: Callable[[list], None]
+    ) -> None:
+        """Hand each ``(call, *args)`` on in order; once all are done, ``on_done`` gets what
+        each saved one returned (refusals are reported as messages by the session) and the
+        queue is read again."""
+        saved: list = []
+        for call, *args in calls:
+            self.session.store_call(call, *args, on_saved=saved.append)
+
+        def finished() -> None:
+            self.session.bridge.flush()
+            on_done(saved)
+
+        self.session.writes.after_pending(finished)
 
 
 def _errors_note(errors: int) -> str:

@@ -1,8 +1,9 @@
 """Recognizing the current page on demand (F5) or on open, and saving the answer.
 
-``ReviewSession.recognition``, a collaborator of the session (not a base class). The answer is
-committed to the store (→ needs review) before the review shows; a failure marks
-the page failed with the error's headline.
+``ReviewSession.recognition``, a collaborator of the session (not a base class). The page is
+claimed (→ recognizing) through the window's write queue before the engine starts; the
+answer is handed to the write queue (→ needs review) as its review shows, ahead of the
+clerk's first edit of it; a failure marks the page failed with the error's headline.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from PySide6.QtCore import QObject
 
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult
+from desktop_app.documents.page import PageImage
+from desktop_app.review.queue_snapshot import key_of
 from desktop_app.review.recognition_job import PageKey, RecognitionJob
 from desktop_app.review.stored_review import fresh_review
 from desktop_app.store import PageStatus
@@ -67,50 +70,56 @@ class SessionRecognition(QObject):
                 "warning", self.tr("没有可用的识别引擎"), self.tr("请在“设置”中选择识别引擎。")
             )
             return
-        if not self._claim(self.session.current):
+        key = self.session.current
+        record = self.session.queue.page(key)
+        if record is None:
             return
-        self._attempted.add(self.session.current)
-        self.session.review_unavailable.emit(self.session.current, self.tr("正在识别…"))
-        previous = self.runner.current
-        if previous is not None and previous.key != self.session.current:
-            self._unclaim(previous.key)  # its answer will be dropped: let the page be new again
-        self.runner.start(self.session.current, page)
+        self._attempted.add(key)
+        self.session.review_unavailable.emit(key, self.tr("正在识别…"))
+        running_here = self.runner.current is not None and self.runner.current.key == key
+        self.session.store_call(
+            self._claim,
+            record.id,
+            running_here,
+            on_saved=lambda claimed: self._start(key, page, claimed),
+        )
 
-    def _claim(self, key: PageKey) -> bool:
-        """Mark a new page recognizing, so a batch leaves it alone; False when a batch has it.
+    def _claim(self, page_id: int, running_here: bool) -> bool:
+        """The writer thread: mark a new page recognizing, so a batch leaves it alone;
+        False when a batch has it.
 
         Without the claim, a batch could answer the same page after the clerk began
         editing it, and its answer would replace the edits.
         """
-        record = self.session.queue.page(key)
-        if record is None:
-            return False
-        try:
-            status = self.session.store.page(record.id).status
-            if status is PageStatus.NEW:
-                return self.session.store.claim_page(record.id) or self._batch_has(key)
-        except Exception as exc:
-            self.session.write_failed(exc)
-            return False
-        running_here = self.runner.current is not None and self.runner.current.key == key
-        if status is PageStatus.RECOGNIZING and not running_here:
-            return self._batch_has(key)
-        return True
+        store = self.session.store
+        status = store.page(page_id).status
+        if status is PageStatus.NEW:
+            return store.claim_page(page_id)
+        return running_here or status is not PageStatus.RECOGNIZING
 
-    def _batch_has(self, key: PageKey) -> bool:
-        self.session.status_posted.emit(self.tr("批量识别正在处理此页…"))
-        return False
+    def _start(self, key: PageKey, page: PageImage, claimed: bool) -> None:
+        """The claim is committed: recognize, or say that the batch has the page."""
+        if not claimed:
+            self.session.status_posted.emit(self.tr("批量识别正在处理此页…"))
+            if key == self.session.current and key not in self.session.reviews:
+                self.session.review_unavailable.emit(key, self.tr("批量识别正在处理此页…"))
+            return
+        previous = self.runner.current
+        if previous is not None and previous.key != key:
+            self._unclaim(previous.key)  # its answer will be dropped: let the page be new again
+        self.runner.start(key, page)
 
     def _unclaim(self, key: PageKey) -> None:
         """A cancelled F5 on a claimed page: back to new."""
         record = self.session.queue.page(key)
-        if record is None:
-            return
-        try:
-            if self.session.store.page(record.id).status is PageStatus.RECOGNIZING:
-                self.session.store.requeue(record.id)
-        except Exception as exc:
-            self.session.write_failed(exc)
+        if record is not None:
+            self.session.store_call(self._requeue_if_recognizing, record.id)
+
+    def _requeue_if_recognizing(self, page_id: int) -> None:
+        """The writer thread: a page still claimed goes back to new (left alone otherwise)."""
+        store = self.session.store
+        if store.page(page_id).status is PageStatus.RECOGNIZING:
+            store.requeue(page_id)
 
     def work_at_stake(self) -> str | None:
         """What F5 on the open page would throw away: ``approved``, ``reviewed`` or None.
@@ -145,18 +154,8 @@ class SessionRecognition(QObject):
         if page is None:
             return  # removed from the queue while it was recognized
         self._saving.add(page.id)
-        try:
-            review = fresh_review(
-                self.session.store,
-                page.id,
-                result,
-                self.session.validator,
-                self.session.write_failed,
-            )
-        except Exception as exc:
-            self._saving.discard(page.id)
-            self.session.write_failed(exc)
-            return
+        session = self.session
+        review = fresh_review(session.store, page.id, result, session.validator, session.submit)
         self.session.reviews[job.key] = review
         self.session.stack(job.key).clear()
         located = sum(1 for f in result.fields if f.located)
@@ -189,3 +188,25 @@ class SessionRecognition(QObject):
         self._unclaim(job.key)
         if job.key == self.session.current and job.key not in self.session.reviews:
             self.session.review_unavailable.emit(job.key, self.tr("识别已取消。按 F5 重新识别。"))
+
+    def on_store_change(self, kind: str, page_id: object) -> None:
+        """A committed change (GUI thread): a batch answer for a page replaces what we hold."""
+        if kind not in ("recognized", "status") or not isinstance(page_id, int):
+            return
+        if kind == "recognized" and self.is_own_answer(page_id):
+            return
+        session = self.session
+        known = session.queue.page_by_id(page_id)
+        if known is None:
+            return  # added since the last read: nothing of it is held or shown yet
+        key = key_of(known)
+        if kind == "recognized":
+            session.forget(key)
+        if key != session.current or key in session.reviews:
+            return
+        try:  # the open page only: the store is shared with the batch's threads
+            page = session.store.page(page_id)
+        except KeyError:
+            return
+        session.queue = session.queue.with_page(page)
+        session.show_current_review()

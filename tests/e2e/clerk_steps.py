@@ -39,6 +39,8 @@ def focused_editor(qtbot, window):
 
 
 def page_status(window) -> PageStatus:
+    """The first page's stored status, once the window's writes are committed."""
+    assert window.session.writes.wait_idle(10)
     return window.session.store.page(window.session.queue.pages[0].id).status
 
 

@@ -6,7 +6,8 @@ Run by ``test_kill_and_restart.py`` as a subprocess::
 
 The database comes from ``$CARINVOICEDESK_DATABASE``; the engine replays ANSWER
 (the only stand-in: patched in here, never in the app). Prints ``READY <json>``
-once every step is committed, then keeps the app running until it is killed.
+once every step is committed — when the status bar says 已保存, the clerk's own
+sign that nothing is lost — then keeps the app running until it is killed.
 """
 
 from __future__ import annotations
@@ -74,9 +75,16 @@ def edit_second(window: MainWindow) -> None:
     window.actions_.undo.trigger()  # back to the recognized number, in the store too
     session.edit_field("开票日期", "2017-08-01")
     session.confirm_field("开票日期")
+
+
+def saved(window: MainWindow) -> bool:
+    return window.session.writes.pending == 0 and window.save_status.label.text() == "已保存"
+
+
+def report_ready(window: MainWindow) -> None:
     state = {
         "pages": page_ids(window),
-        "current": window.session.queue.page(session.current).id,
+        "current": window.session.queue.page(window.session.current).id,
     }
     print("READY " + json.dumps(state), flush=True)
 
@@ -101,6 +109,7 @@ def main() -> int:
         ),
         edit_second,
     )
+    clerk.then(saved, report_ready)
     code = app_module.run([str(folder)])
     del clerk, app
     return code

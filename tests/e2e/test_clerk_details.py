@@ -33,6 +33,7 @@ def test_redo_brings_back_the_edit_and_its_confirmation(qtbot, clerk_window, tmp
     assert review.field("发票号码").value == "00012346"
     assert review.field("发票号码").confirmed  # the confirmation came back with the edit
     page_id = window.session.queue.pages[0].id
+    assert window.session.writes.wait_idle(10)  # the store once the window's writes are in
     stored = {v.name: v for v in window.session.store.field_values(page_id)}
     assert stored["发票号码"].confirmed and stored["发票号码"].current == "00012346"
 
@@ -74,6 +75,11 @@ def test_export_remembers_format_and_folder_and_names_the_plain_csv(
         row = next(csv.DictReader(file))
     assert row["发票代码"] == "153001720011"  # plain text, no ="…"
 
+    # The export waits for the approval to be committed, and on the offscreen platform the
+    # window loses its activation soon after a dialog closes (even before that change): a
+    # window manager gives it back, here the clerk's click on the window does.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.view, Qt.Key.Key_E, CTRL)  # the next export starts where this one was
     again = window.queue_commands.dialog
     assert again.format_box.currentData() == "csv"

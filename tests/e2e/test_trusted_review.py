@@ -96,6 +96,7 @@ def test_page_level_approval_still_asks_for_errors_and_duplicates(
     assert dialog.cancel_button.isDefault()  # nothing to go to: the default keeps it open
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     twin_page = window.session.queue.page(window.session.current)
+    assert window.session.writes.wait_idle(10)  # its answer is stored by the writer thread
     assert window.session.store.page(twin_page.id).status is PageStatus.NEEDS_REVIEW
 
 
@@ -242,5 +243,6 @@ def test_approving_selected_pages_asks_about_those_not_fully_reviewed(
     qtbot.waitUntil(question.isVisible)
     assert question.defaultButton().text() == "只通过已审核完的 1 页"
     qtbot.keyClick(question, Qt.Key.Key_Return)
+    assert window.session.writes.wait_idle(10)
     assert store.page(ids[0]).status is PageStatus.APPROVED
     assert store.page(ids[1]).status is PageStatus.NEEDS_REVIEW

@@ -1,4 +1,5 @@
-"""Every edit, confirmation, undo and approval is in the store at once; reopening restores it."""
+"""Every edit, confirmation, undo and approval reaches the store (through the window's writer
+thread, in order, before the status bar says 已保存); reopening restores it."""
 
 from __future__ import annotations
 
@@ -53,12 +54,17 @@ def test_undo_and_redo_are_written_to_the_store(qtbot, make_window, store_path, 
     recognized(qtbot, window)
     store = window.session.store
     page_id = store.pages()[0].id
+
+    def saved(value: str) -> None:
+        qtbot.waitUntil(lambda: window.save_status.label.text() == "已保存")
+        assert store.values(page_id)["发票号码"] == value
+
     window.session.edit_field("发票号码", "22222222")
-    assert store.values(page_id)["发票号码"] == "22222222"
+    saved("22222222")
     window.actions_.undo.trigger()
-    assert store.values(page_id)["发票号码"] == "00012345"
+    saved("00012345")
     window.actions_.redo.trigger()
-    assert store.values(page_id)["发票号码"] == "22222222"
+    saved("22222222")
     edits = [(e.old, e.new) for e in store.audit_trail([page_id]) if e.action == "edit"]
     assert edits == [("00012345", "22222222"), ("22222222", "00012345"), ("00012345", "22222222")]
 
@@ -75,15 +81,17 @@ def test_ctrl_enter_approves_and_opens_the_next_page_needing_review_across_files
     store = window.session.store
     ids = [p.id for p in store.pages()]
     store.approve(ids[1])  # already done: Ctrl+Enter on the first skips it
+    # The window reads that change (made beside it) in the background, as a batch's.
+    qtbot.waitUntil(lambda: window.session.queue.page_by_id(ids[1]).status is PageStatus.APPROVED)
     recognized(qtbot, window)
     editor = window.panel.rows["发票号码"].editor
     window.panel.select_field("发票号码")
     qtbot.waitUntil(editor.hasFocus)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     window.approval.dialog.approve_button.click()  # nothing confirmed: approved knowingly
-    assert store.page(ids[0]).status is PageStatus.APPROVED
-    assert window.session.queue.page(window.session.current).id == ids[2]
-    assert store.current_page().id == ids[2]
+    assert window.session.queue.page(window.session.current).id == ids[2]  # at once
+    qtbot.waitUntil(lambda: store.page(ids[0]).status is PageStatus.APPROVED)  # once committed
+    qtbot.waitUntil(lambda: store.current_page().id == ids[2])
     qtbot.waitUntil(lambda: window.queue_panel.counter.text() == "还剩 1 张待审", timeout=5000)
 
 

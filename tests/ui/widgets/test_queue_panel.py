@@ -78,7 +78,8 @@ def test_approve_and_reject_selected_pages_with_a_reason(
     question = window.queue_commands.dialog
     assert store.page(ids[1]).status is not PageStatus.APPROVED
     next(b for b in question.buttons() if b.text() == "全部仍然通过").click()
-    assert store.page(ids[1]).status is PageStatus.APPROVED
+    qtbot.waitUntil(lambda: store.page(ids[1]).status is PageStatus.APPROVED)  # once committed
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "已通过 1 页")
     panel.tree.clearSelection()
     panel.item_of(ids[5]).setSelected(True)
     window.actions_.reject.trigger()
@@ -87,6 +88,7 @@ def test_approve_and_reject_selected_pages_with_a_reason(
     assert not ok.isEnabled()  # a reason is required
     dialog.set_reason("发票信息与实物不符")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: store.page(ids[5]).status is PageStatus.REJECTED)
     page = store.page(ids[5])
     assert page.status is PageStatus.REJECTED and page.reject_reason == "发票信息与实物不符"
     qtbot.waitUntil(lambda: panel.counter.text() == "还剩 2 张待审")

@@ -675,7 +675,7 @@
     <name>ReviewSession</name>
     <message>
         <source>正在载入页面…</source>
-        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given). The current page&apos;s file is gone or changed: (``PageKey``, ``FileProblem``, path).</extracomment>
+        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given). The current page&apos;s file is gone or changed: (``PageKey``, ``FileProblem``, path). Every write of the window, in order, off the GUI thread.</extracomment>
         <translation>Loading the page…</translation>
     </message>
     <message>
@@ -719,8 +719,35 @@
         <translation>This page is back to “Needs review”: a field was changed after approval.</translation>
     </message>
     <message>
+        <source>修改仍保留在窗口中；问题解决后请按状态栏中的“重试保存”。</source>
+        <translation>The change is kept in the window; once the problem is solved, press “Retry saving” in the status bar.</translation>
+    </message>
+    <message>
         <source>未能保存到审核数据库</source>
         <translation>Could not save to the review database</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatus</name>
+    <message>
+        <source>重试保存</source>
+        <extracomment>The clerk asks for the refused changes to be saved again.</extracomment>
+        <translation>Retry saving</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处修改未保存</source>
+        <translation>
+            <numerusform>%n change not saved</numerusform>
+            <numerusform>%n changes not saved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
     </message>
 </context>
 <context>
@@ -763,6 +790,14 @@
     <message>
         <source>此页尚未识别，不能通过。</source>
         <translation>This page is not recognized yet and cannot be approved.</translation>
+    </message>
+    <message>
+        <source>有修改尚未保存，此页没有通过</source>
+        <translation>Changes are not saved yet: the page was not approved</translation>
+    </message>
+    <message>
+        <source>请先按状态栏中的“重试保存”，保存成功后再通过。</source>
+        <translation>Press “Retry saving” in the status bar first, and approve once they are saved.</translation>
     </message>
     <message>
         <source>已通过 {page}</source>

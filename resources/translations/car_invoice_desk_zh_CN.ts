@@ -656,7 +656,7 @@
     <name>ReviewSession</name>
     <message>
         <source>正在载入页面…</source>
-        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given). The current page&apos;s file is gone or changed: (``PageKey``, ``FileProblem``, path).</extracomment>
+        <extracomment>Decoded pages kept in memory; others are rendered again when revisited. Documents kept open on the documents thread; others are closed and reopened on demand. The queue changed (pages added, removed, statuses, duplicates). Another page became current: (``PageKey``). No page is current any more (the queue is empty). The current page&apos;s image is ready: (``PageKey``, ``QImage``). The current page&apos;s review is ready to show: (``PageKey``, ``ReviewState``). The current page has no review to show: (``PageKey``, why, for the field panel). Something the clerk must know: (level ``info|warning|error``, headline, details). A recognition started (True) or ended (False). Progress of the running recognition, 0..1. A short note for the status bar. The clerk&apos;s files and folders were queued: (the paths as given). The current page&apos;s file is gone or changed: (``PageKey``, ``FileProblem``, path). Every write of the window, in order, off the GUI thread.</extracomment>
         <translation>正在载入页面…</translation>
     </message>
     <message>
@@ -700,8 +700,34 @@
         <translation>此页改回“待审核”：通过后修改了字段。</translation>
     </message>
     <message>
+        <source>修改仍保留在窗口中；问题解决后请按状态栏中的“重试保存”。</source>
+        <translation>修改仍保留在窗口中；问题解决后请按状态栏中的“重试保存”。</translation>
+    </message>
+    <message>
         <source>未能保存到审核数据库</source>
         <translation>未能保存到审核数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatus</name>
+    <message>
+        <source>重试保存</source>
+        <extracomment>The clerk asks for the refused changes to be saved again.</extracomment>
+        <translation>重试保存</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处修改未保存</source>
+        <translation>
+            <numerusform>%n 处修改未保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -744,6 +770,14 @@
     <message>
         <source>此页尚未识别，不能通过。</source>
         <translation>此页尚未识别，不能通过。</translation>
+    </message>
+    <message>
+        <source>有修改尚未保存，此页没有通过</source>
+        <translation>有修改尚未保存，此页没有通过</translation>
+    </message>
+    <message>
+        <source>请先按状态栏中的“重试保存”，保存成功后再通过。</source>
+        <translation>请先按状态栏中的“重试保存”，保存成功后再通过。</translation>
     </message>
     <message>
         <source>已通过 {page}</source>

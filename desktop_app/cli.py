@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import __version__
 from desktop_app.core.codec import dumps_response
@@ -30,6 +31,11 @@ from desktop_app.documents.errors import DocumentError
 from desktop_app.documents.limits import MAX_DPI
 from desktop_app.recognition.factory import ENGINES, REGIONS, EngineSettings, create_backend
 from desktop_app.server.command import add_serve_parser
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import RecognitionResult
+    from desktop_app.documents.document import Document
+    from desktop_app.recognition.text_reader import TextFirst
 
 EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("recognize", "export", "serve")
@@ -210,10 +216,13 @@ def _recognize(args: argparse.Namespace) -> int:
     )
     try:
         with open_document(args.file[0]) as document:
-            page = document.page_image(args.page - 1, dpi=args.dpi)
-        backend = create_backend(settings)
-        log.info("recognizing %s with the %s engine", page, backend.name)
-        result = backend.recognize(page)
+            backend = create_backend(settings)
+            result = _read_own_text(document, args.page - 1, args.dpi, backend)
+            page = None if result is not None else document.page_image(args.page - 1, args.dpi)
+        if page is not None:
+            log.info("recognizing %s with the %s engine", page, backend.name)
+            result = backend.recognize(page)
+        assert result is not None
         log.info("answer from the %s reader", result.engine)
     except DocumentError as exc:
         return _fail(exc.one_line(language), EXIT_USAGE)
@@ -225,6 +234,22 @@ def _recognize(args: argparse.Namespace) -> int:
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _read_own_text(
+    document: Document, index: int, dpi: float, backend: TextFirst
+) -> RecognitionResult | None:
+    """The answer read from the page's own text (数电 PDF, OFD, XML) without rendering it.
+
+    Rendering a page to PNG costs more than reading its text (docs/benchmarks.md,
+    "recognize of one e-invoice"), and the answer printed is the same: the QR payload
+    that the window takes from the image is not part of it. None when the page has no
+    exact text, ``--ocr`` was given or the text reader declines: then the page is rendered.
+    """
+    if backend.force_ocr:
+        return None
+    text = document.page_text(index, dpi)
+    return None if text is None else backend.read_text(text, what=document.path.name)
 
 
 _PAGE_NUMBER = LocalizedText(

@@ -22,7 +22,7 @@ from desktop_app.core.error_codes import service_error
 from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import RecognitionResult
 from desktop_app.documents.page import PageImage
-from desktop_app.documents.page_text import ORIGIN_PDF
+from desktop_app.documents.page_text import ORIGIN_PDF, PageText
 from desktop_app.recognition.backend import RecognitionBackend
 from desktop_app.recognition.forms.answer import answer_fields
 from desktop_app.recognition.forms.kind import NOT_AN_INVOICE
@@ -47,12 +47,16 @@ class TextReader:
     def recognize(self, page: PageImage, *, cancel: CancelToken | None = None) -> RecognitionResult:
         """The fields of ``page.text``; raises ``RecognitionError`` (``Text.NoText`` when the
         page carries no text, ``Text.NotAVehicleInvoice``/``Text.NotAnInvoice``)."""
-        if cancel is not None:
-            cancel.raise_if_cancelled()
         if page.text is None:
             raise service_error(NO_TEXT, "the page carries no text layer")
+        return self.read(page.text, cancel=cancel)
+
+    def read(self, text: PageText, *, cancel: CancelToken | None = None) -> RecognitionResult:
+        """The fields of a page's own ``text`` (no image needed); raises as ``recognize``."""
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         started = time.perf_counter()
-        reading = read_form(page.text)
+        reading = read_form(text)
         fields = answer_fields(reading)
         return RecognitionResult(
             fields,
@@ -108,15 +112,34 @@ class TextFirst:
 
     def recognize(self, page: PageImage, *, cancel: CancelToken | None = None) -> RecognitionResult:
         """Read ``page`` from its text when it carries usable text, else recognize it."""
-        if page.text is not None and page.text.exact and not self.force_ocr:
-            try:
-                result = self.text_reader.recognize(page, cancel=cancel)
-            except RecognitionError as exc:
-                if exc.code != NOT_AN_INVOICE or page.text.origin != ORIGIN_PDF:
-                    raise
-                log.info("text layer of %s names no invoice; recognizing the page", page)
-            else:
-                if page.text.origin != ORIGIN_PDF or result.timings["labels"] >= MIN_LABELS:
-                    return apply_qr(result, page, exact=True)
-                log.info("text layer of %s has too few labels; recognizing the page", page)
+        if page.text is not None:
+            result = self.read_text(page.text, cancel=cancel, what=page)
+            if result is not None:
+                return apply_qr(result, page, exact=True)
         return apply_qr(self.ocr.recognize(page, cancel=cancel), page, exact=False)
+
+    def read_text(
+        self, text: PageText, *, cancel: CancelToken | None = None, what: object = "the page"
+    ) -> RecognitionResult | None:
+        """The answer read from a page's own ``text``, or None when the page is to be recognized.
+
+        None when ``force_ocr`` is set, the text is not exact, or a PDF text layer names no
+        invoice or too few labels (a scanner's hidden OCR layer). No image is needed, so a
+        caller holding only ``Document.page_text`` (the ``recognize`` command) renders the
+        page only when this says None. The answer has no QR payload attached: ``recognize``
+        does that from the page image (``apply_qr``), and exact values never change by it.
+        ``what`` names the page in the log.
+        """
+        if not text.exact or self.force_ocr:
+            return None
+        try:
+            result = self.text_reader.read(text, cancel=cancel)
+        except RecognitionError as exc:
+            if exc.code != NOT_AN_INVOICE or text.origin != ORIGIN_PDF:
+                raise
+            log.info("text layer of %s names no invoice; recognizing the page", what)
+            return None
+        if text.origin != ORIGIN_PDF or result.timings["labels"] >= MIN_LABELS:
+            return result
+        log.info("text layer of %s has too few labels; recognizing the page", what)
+        return None

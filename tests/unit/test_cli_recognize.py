@@ -213,3 +213,42 @@ def test_version_names_the_frozen_program(capsys, monkeypatch):
     monkeypatch.setattr(sys, "executable", "/opt/car-invoice-desk/car-invoice-desk")
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"car-invoice-desk {cli.__version__}"
+
+
+def test_a_page_with_its_own_text_is_read_without_rendering_it(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("pymupdf")
+    from desktop_app.core.error_codes import service_error
+    from desktop_app.documents.document import Document
+    from desktop_app.recognition import factory
+    from tests.unit.forms.test_reader import motor_page
+    from tests.unit.forms.test_text_pdf import draw_pdf
+
+    path = tmp_path / "motor.pdf"
+    draw_pdf(motor_page(), path)
+    rendered: list[tuple] = []
+    render = Document.page_image
+
+    def counting_render(self, *args, **kwargs):
+        rendered.append(args)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(Document, "page_image", counting_render)
+    assert cli.main(["recognize", str(path)]) == 0
+    infos = json.loads(capsys.readouterr().out)["Response"]["CarInvoiceInfos"]
+    values = {info["Name"]: info["Value"] for info in infos}
+    assert values["发票号码"] == "25312000000012345678"
+    assert values["车辆识别代号/车架号码"] == "LE4ZG8DB1ML123456"
+    assert rendered == []  # the text answered: no PNG was made
+
+    seen = []
+
+    class Ocr:
+        name = "local"
+
+        def recognize(self, page, *, cancel=None):
+            seen.append(page)
+            raise service_error("FailedOperation.OcrFailed")
+
+    monkeypatch.setattr(factory, "_create_local", lambda: Ocr())
+    assert cli.main(["recognize", str(path), "--ocr"]) == 1  # --ocr renders and recognizes
+    assert len(rendered) == 1 and seen[0].data.startswith(b"\x89PNG")

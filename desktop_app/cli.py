@@ -1,10 +1,18 @@
 """Command line: the headless face of the app (composition root for commands).
 
 ``python -m desktop_app recognize FILE [--page N] [--engine local|cloud] ...`` prints
-the page's answer in the exact CarInvoiceOCR response shape. Exit codes: 0 success,
-1 recognition error (one line ``error: <Code>: <message>`` on stderr), 2 usage or
-input error. With several files or folders, or ``--jsonl``, every page of every file
-is answered as one JSON line ``{"File", "Page", "Response"}``.
+the page's answer in the exact CarInvoiceOCR response shape. With several files or
+folders, or ``--jsonl``, every page of every file is answered as one JSON line
+``{"File", "Page", "Response"}``. Exit codes (:data:`EXIT_CODES`, also in ``--help``):
+
+- 0: every page answered;
+- 1: recognition failed (one line ``error: <Code>: <message>`` on stderr); with
+  ``--jsonl``: some page failed in recognition, or the run stopped at an auth or
+  billing error — trying again (later, with other keys) may help;
+- 2: usage: an unknown option, or a value outside its range (``--dpi``, ``--page``);
+- 3: input refused: a file unsupported, broken, encrypted, too large or missing, a page
+  the file does not have, no supported file in the folders given; with ``--jsonl``: some
+  file or page refused and none failed in recognition — the same input fails again.
 
 ``python -m desktop_app export --format csv|csv-excel|xlsx|json OUT`` exports the approved
 pages of the review store.
@@ -28,7 +36,6 @@ from desktop_app.core.codec import dumps_response
 from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.text import LocalizedText
 from desktop_app.documents.errors import DocumentError
-from desktop_app.documents.limits import MAX_DPI
 from desktop_app.recognition.factory import ENGINES, REGIONS, EngineSettings, create_backend
 from desktop_app.server.command import add_serve_parser
 
@@ -37,7 +44,19 @@ if TYPE_CHECKING:
     from desktop_app.documents.document import Document
     from desktop_app.recognition.text_reader import TextFirst
 
-EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_RECOGNITION, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+#: What ``recognize``'s exit codes mean (its ``--help`` epilog; README and the guide say the same).
+EXIT_CODES = (
+    "exit codes: 0 every page answered; 1 recognition failed (with --jsonl: some page failed "
+    "in recognition, or the run stopped at an auth or billing error); 2 usage (unknown option, "
+    "--dpi or --page out of range); 3 input refused (a file unsupported, broken, encrypted, too "
+    "large or missing, a page the file does not have, no supported file found; with --jsonl: "
+    "some file or page refused and none failed in recognition)"
+)
+#: ``--dpi`` accepted by ``recognize``: below 72 a scan's characters get too small to read
+#: (at 30 dpi the local engine finds 2 fields of a clean page, at 20 none), above 600 a page
+#: only costs more time and memory (docs/benchmarks.md).
+DPI_RANGE = (72.0, 600.0)
 SUBCOMMANDS = ("recognize", "export", "serve")
 
 log = logging.getLogger(__name__)
@@ -78,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(数电 e-invoice PDF, OFD, XML) are read from it exactly, whatever --engine says; --ocr "
         "recognizes them instead. Coordinates are pixels of the image file, or of the PDF/OFD page "
         "rendered at --dpi.",
+        epilog=EXIT_CODES,
     )
     rec.add_argument(
         "file", nargs="+", help="PNG, JPEG, BMP, TIFF, WebP, GIF, PDF, OFD or XML files, or folders"
@@ -103,8 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="recognize pages with the OCR engine even when the file carries its own text",
     )
-    rec.add_argument("--dpi", type=float, default=150.0, help="PDF/OFD rendering dpi (default 150)")
+    rec.add_argument(
+        "--dpi",
+        type=float,
+        default=150.0,
+        help=f"PDF/OFD rendering dpi, {DPI_RANGE[0]:g}-{DPI_RANGE[1]:g} (default 150)",
+    )
     rec.add_argument("--language", choices=("zh", "en"), default=None, help="language of messages")
+    rec.set_defaults(usage_error=rec.error)  # prints recognize's usage, exits 2
     _add_export_parser(sub)
     add_serve_parser(sub)
     return parser
@@ -130,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.command == "recognize":
+            _check_ranges(args)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     # Quiet by default: a failing command prints exactly one ``error:`` line; retries
@@ -153,6 +181,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _recognize(args)
 
 
+def _check_ranges(args: argparse.Namespace) -> None:
+    """Refuse ``--page`` below 1 and ``--dpi`` outside :data:`DPI_RANGE` as usage errors.
+
+    Checked after parsing, not by ``type=`` functions, so the message is in the language
+    ``--language`` asks for.
+    """
+    language = args.language or default_language()
+    low, high = DPI_RANGE
+    if args.page is not None and args.page < 1:
+        args.usage_error(_PAGE_NUMBER.get(language).format(page=args.page))
+    if not low <= args.dpi <= high:  # also refuses nan
+        args.usage_error(_DPI.get(language).format(dpi=f"{args.dpi:g}", low=low, high=high))
+
+
 def _export(args: argparse.Namespace) -> int:
     from desktop_app.store.export_command import run_export
 
@@ -172,13 +214,11 @@ def _recognize_many(args: argparse.Namespace) -> int:
     language = args.language or default_language()
     if args.page is not None:
         return _fail(_PAGE_WITH_MANY.get(language), EXIT_USAGE)
-    if not 0 < args.dpi <= MAX_DPI:
-        return _fail(_DPI.get(language), EXIT_USAGE)
     from desktop_app.store.file_scan import expand_paths
 
     files = expand_paths(args.file)  # folders walked once; the list is passed on as is
     if not files:
-        return _fail(_NO_FILES.get(language), EXIT_USAGE)
+        return _fail(_NO_FILES.get(language), EXIT_INPUT)
     settings = EngineSettings(args.engine, args.region, args.endpoint, language, args.ocr)
     try:
         backend = create_backend(settings)
@@ -190,7 +230,9 @@ def _recognize_many(args: argparse.Namespace) -> int:
     if summary.stopped_by:  # as the window's batch does: every other page would fail too
         stopped = _STOPPED.get(language)
         _fail(f"{summary.stopped_by}: {summary.stop_message} {stopped}", EXIT_RECOGNITION)
-    return summary.exit_code
+    if summary.recognition_failed or summary.stopped_by:
+        return EXIT_RECOGNITION
+    return EXIT_INPUT if summary.refused else EXIT_OK
 
 
 def _fail(message: str, code: int) -> int:
@@ -203,10 +245,6 @@ def _recognize(args: argparse.Namespace) -> int:
 
     language = args.language or default_language()
     args.page = 1 if args.page is None else args.page
-    if args.page < 1:
-        return _fail(_PAGE_NUMBER.get(language).format(page=args.page), EXIT_USAGE)
-    if not 0 < args.dpi <= MAX_DPI:
-        return _fail(_DPI.get(language), EXIT_USAGE)
     settings = EngineSettings(
         engine=args.engine,
         region=args.region,
@@ -225,7 +263,7 @@ def _recognize(args: argparse.Namespace) -> int:
         assert result is not None
         log.info("answer from the %s reader", result.engine)
     except DocumentError as exc:
-        return _fail(exc.one_line(language), EXIT_USAGE)
+        return _fail(exc.one_line(language), EXIT_INPUT)
     except RecognitionError as exc:
         return _fail(f"{exc.code}: {exc.one_line(language)}", EXIT_RECOGNITION)
     except (CarInvoiceError, ValueError) as exc:
@@ -265,5 +303,8 @@ _PAGE_WITH_MANY = LocalizedText(
 )
 _STOPPED = LocalizedText("已停止：其余页面不再发送。", "Stopped: no further page was sent.")
 _DPI = LocalizedText(
-    f"--dpi 必须大于 0 且不超过 {MAX_DPI:g}。", f"--dpi must be above 0 and at most {MAX_DPI:g}."
+    "--dpi 必须在 {low:g} 到 {high:g} 之间（收到 {dpi}）：更低时页面上的字太小，识别不出来；"
+    "更高只会更慢、更占内存。",
+    "--dpi must be between {low:g} and {high:g} (got {dpi}): below, the characters on the page "
+    "get too small to recognize; above, it is only slower and takes more memory.",
 )

@@ -44,21 +44,24 @@ class CountingRasterizer(Rasterizer, Protocol):
 class JsonlSummary:
     """Pages answered and failed; files that could not be opened count as one failure.
 
-    ``stopped_by`` is the error code that stopped the run (``""`` when it ran to the
-    end), ``stop_message`` its one-line description, ``unanswered`` the pages left
-    without a line because of it.
+    ``refused`` is the part of ``failed`` that the input caused (a file unsupported,
+    broken or too large, a page that cannot be rendered: ``DocumentError``); the rest
+    failed in recognition. ``stopped_by`` is the error code that stopped the run (``""``
+    when it ran to the end), ``stop_message`` its one-line description, ``unanswered``
+    the pages left without a line because of it.
     """
 
     pages: int = 0
     failed: int = 0
+    refused: int = 0
     stopped_by: str = ""
     stop_message: str = ""
     unanswered: int = 0
 
     @property
-    def exit_code(self) -> int:
-        """0 when every page was recognized, 1 when any failed or the run stopped."""
-        return 1 if self.failed or self.stopped_by else 0
+    def recognition_failed(self) -> int:
+        """Pages whose recognition failed (not their input)."""
+        return self.failed - self.refused
 
 
 def recognize_jsonl(
@@ -135,6 +138,7 @@ class _OrderedLines:
         with self._lock:
             self.summary.pages += job.index >= 0
             self.summary.failed += error is not None
+            self.summary.refused += isinstance(error, DocumentError)
             self._waiting[job.key] = line.encode("utf-8") + b"\n"
             self._write_ready()
             if isinstance(error, RecognitionError) and stops_batch(error.code):

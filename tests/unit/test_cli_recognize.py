@@ -97,25 +97,46 @@ def test_missing_keys_say_where_to_put_them(capsys, page_png):
     assert "TENCENTCLOUD_SECRET_ID" in err
 
 
+def test_a_page_the_file_does_not_have_is_input_refused_exit_3(capsys, page_png):
+    code, out, err = _run(capsys, str(page_png), "--page", "2", "--language", "en")
+    assert code == cli.EXIT_INPUT == 3 and out == ""
+    assert "no page 2" in err
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--page", "2"], "no page 2"),
-        (["--page", "0"], "Page numbers start at 1"),
-        (["--dpi", "0"], "--dpi"),
+        (["--page", "0"], "Page numbers start at 1 (got 0)"),
+        (["--dpi", "0"], "--dpi must be between 72 and 600 (got 0)"),
+        (["--dpi", "19"], "--dpi must be between 72 and 600 (got 19)"),
+        (["--dpi", "601"], "(got 601): below, the characters"),
+        (["--dpi", "nan"], "(got nan)"),
     ],
 )
-def test_input_errors_exit_2(capsys, page_png, args, expected):
+def test_values_out_of_range_are_usage_errors_exit_2(capsys, page_png, args, expected):
     code, out, err = _run(capsys, str(page_png), *args, "--language", "en")
-    assert code == 2 and out == ""
-    assert expected in err
+    assert code == cli.EXIT_USAGE == 2 and out == ""
+    assert expected in err and "usage: " in err
 
 
-def test_unsupported_and_missing_files_exit_2(capsys, tmp_path):
+def test_the_dpi_message_is_in_the_clerks_language(capsys, page_png):
+    code, _, err = _run(capsys, str(page_png), "--dpi", "10", "--language", "zh")
+    assert code == 2 and "--dpi 必须在 72 到 600 之间（收到 10）" in err
+    assert _run(capsys, str(page_png), "--dpi", "72", "--engine", "cloud")[0] != 2  # edges pass
+
+
+def test_unsupported_and_missing_files_are_input_refused_exit_3(capsys, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not an invoice")
-    assert _run(capsys, str(notes))[0] == 2
-    assert _run(capsys, str(tmp_path / "absent.png"))[0] == 2
+    assert _run(capsys, str(notes))[0] == 3
+    assert _run(capsys, str(tmp_path / "absent.png"))[0] == 3
+
+
+def test_help_documents_the_exit_codes(capsys):
+    assert cli.main(["recognize", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "exit codes: 0 every page answered; 1 recognition failed" in text
+    assert "3 input refused" in text
 
 
 def test_bad_region_and_usage_exit_2(capsys, page_png):
@@ -154,26 +175,27 @@ def test_several_files_print_one_json_line_per_page(capsys, tmp_path, page_png, 
     assert all(len(x["Response"]["CarInvoiceInfos"]) == 37 for x in lines)
 
 
-def test_jsonl_reports_a_failing_page_and_goes_on(capsys, tmp_path, page_png, cloud_env, server):
+def test_jsonl_reports_a_refused_file_and_goes_on_exit_3(
+    capsys, tmp_path, page_png, cloud_env, server
+):
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n broken")
-    code = cli.main(
-        [
-            "recognize",
-            str(broken),
-            str(page_png),
-            "--jsonl",
-            "--engine",
-            "cloud",
-            "--endpoint",
-            server.url,
-        ]
-    )
+    args = ["recognize", str(broken), str(page_png), "--jsonl", "--engine", "cloud"]
+    code = cli.main([*args, "--endpoint", server.url])
     out, _ = capsys.readouterr()
-    assert code == 1
+    assert code == cli.EXIT_INPUT  # the input was refused; every page read was recognized
     first, second = (json.loads(line) for line in out.splitlines())
     assert first["Response"]["Error"]["Code"]
     assert "CarInvoiceInfos" in second["Response"]
+
+    # A page that fails in recognition outweighs a refused file: trying again may help it.
+    server.enqueue_error("FailedOperation.OcrFailed", "no")
+    assert cli.main([*args, "--endpoint", server.url]) == cli.EXIT_RECOGNITION
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["Response"]["Error"]["Code"] for line in lines] == [
+        first["Response"]["Error"]["Code"],
+        "FailedOperation.OcrFailed",
+    ]
 
 
 def test_page_option_is_refused_with_several_files(capsys, page_png):
@@ -182,7 +204,7 @@ def test_page_option_is_refused_with_several_files(capsys, page_png):
 
 def test_empty_folder_is_an_input_error(capsys, tmp_path):
     (tmp_path / "empty").mkdir()
-    assert cli.main(["recognize", str(tmp_path / "empty"), "--language", "en"]) == 2
+    assert cli.main(["recognize", str(tmp_path / "empty"), "--language", "en"]) == 3
     assert "No supported files" in capsys.readouterr().err
 
 

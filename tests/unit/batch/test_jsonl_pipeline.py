@@ -48,7 +48,7 @@ def test_pages_are_recognized_at_once_and_written_in_order(tmp_path, seed_docume
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [Path(line["File"]) for line in lines] == paths  # file order, not finishing order
     assert all(len(line["Response"]["CarInvoiceInfos"]) == 37 for line in lines)
-    assert (summary.pages, summary.failed, summary.exit_code) == (12, 0, 0)
+    assert (summary.pages, summary.failed, summary.refused) == (12, 0, 0)
     assert elapsed < 2.0, f"{elapsed:.2f} s: pages were not recognized side by side"
 
 

@@ -70,4 +70,4 @@ def test_recognize_jsonl_prints_one_answer_per_page(backend, tmp_path) -> None:
     ]
     assert parse_response(lines[0]).value("发票号码") == "00880890"
     assert lines[2]["Response"]["Error"]["Code"]
-    assert (summary.pages, summary.failed, summary.exit_code) == (2, 1, 1)
+    assert (summary.pages, summary.failed, summary.refused) == (2, 1, 1)  # the bad file: input

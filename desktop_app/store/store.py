@@ -6,10 +6,12 @@
     store.edit_field(page.id, "发票号码", "12345678")   # committed when it returns
 
 Every mutating call commits before it returns: there is no save step, and a killed
-process loses nothing it was told was done. Thread-safe: one connection behind a
-re-entrant lock (see ``database``), so the GUI thread and batch workers may share a
-store. Listeners added with ``add_listener`` are called after each commit *on the
-calling thread*; a Qt adapter must marshal them to the GUI thread itself.
+process loses nothing it was told was done. Thread-safe: a writing connection behind a
+re-entrant lock and a reading one beside it (see ``database``), so the window, its
+store writer (``store.writer``: the window's writes, off the GUI thread) and batch
+workers may share a store, and a read never waits for a commit. Listeners added with
+``add_listener`` are called after each commit *on the committing thread*; a Qt adapter
+must marshal them to the GUI thread itself.
 """
 
 from __future__ import annotations

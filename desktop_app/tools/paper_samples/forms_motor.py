@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from desktop_app.tools.paper_samples.model import C, I, L, PaperForm, R, Row, Spot, V
+from desktop_app.tools.paper_samples.model import C, I, L, PaperForm, R, Row, S, Spot, V
 
 MOTOR = "motor"
 TITLE = "机动车销售统一发票"
@@ -27,7 +27,7 @@ FOOTER = (
 
 # The tables are kept one row per line: they are read as forms, not as code.
 # fmt: off
-_HEAD = R(20, L("机打代码\n机打号码\n机器编号", 30), V(MACHINE, 70), L("税\n控\n码", 10), C())
+_HEAD = R(20, S("机打代码\n机打号码\n机器编号", 30), V(MACHINE, 70), L("税\n控\n码", 10), C())
 _VEHICLE = (
     R(8, L("车辆类型", 30), V("车辆类型", 50), L("厂牌型号", 22), V("厂牌型号", 56), L("产地", 12), V("产地")),
     R(8, L("合格证号", 30), V("合格证号", 45), L("进口证明书号", 25), V("进口证明书号", 58), L("商检单号", 19), V("商检单号")),

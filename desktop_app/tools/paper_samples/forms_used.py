@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from desktop_app.tools.paper_samples.model import C, Cell, L, PaperForm, R, Spot, V
+from desktop_app.tools.paper_samples.model import C, Cell, L, PaperForm, R, S, Spot, V
 
 USED = "used"
 TITLE = "二手车销售统一发票"
@@ -41,7 +41,7 @@ _CURRENT = (  # as ../shared/datasets/dev/used_*_clean.png: one ruled row per ma
     R(7, L("备　　注", 30), V("备注")),
 )
 _OLD = (  # assumed: three values a row where the current form gives them rows of their own
-    R(18, L("机打代码\n机打号码\n机器编号", 30), V(MACHINE, 100), L("税\n控\n码", 10), C()),
+    R(18, S("机打代码\n机打号码\n机器编号", 30), V(MACHINE, 100), L("税\n控\n码", 10), C()),
     R(7, L("买方单位/个人", 30), V("买方单位/个人", 72), L("单位代码/身份证号码", 38), V("买方单位代码/身份证号码")),
     R(7, L("买方单位/个人住址", 30), V("买方单位/个人住址", 110), L("电话", 14), V("买方电话")),
     R(7, L("卖方单位/个人", 30), V("卖方单位/个人", 72), L("单位代码/身份证号码", 38), V("卖方单位代码/身份证号码")),

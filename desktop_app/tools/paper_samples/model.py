@@ -5,8 +5,8 @@ above a table of ruled rows and a footer line below it. Each row is a sequence o
 a printed label (``\\n`` breaks its lines, as the forms break long labels), the value(s)
 the tax printer fills in (several Names stacked one per line in one cell, as the
 机打代码/机打号码/机器编号 block or the merged 购买方名称及身份证号码 cell), a label followed
-by its value in one box (``小写 ¥…``), or the 税控码 cipher block. ``L``, ``V``, ``I``,
-``C`` and ``R`` build them so the form tables read like the forms.
+by its value in one box (``小写 ¥…``), or the 税控码 cipher block. ``L``, ``S``, ``V``,
+``I``, ``C`` and ``R`` build them so the form tables read like the forms.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class Cell:
     words: bool = False  # an uppercase total: a ⊗ mark before the value
     cipher: bool = False  # the 税控码 block (printed, no field)
     ruled: bool = False  # stacked lines separated by rules (one ruled row per Name)
+    spread: bool = False  # a label's lines spread one a band, level with stacked values
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ class PaperForm:
 def L(text: str, width: float = 0) -> Cell:
     """A label cell."""
     return Cell(width, label=text)
+
+
+def S(text: str, width: float = 0) -> Cell:
+    """A label whose lines are spread over the cell's height, each level with a value
+    of the stacked cell beside it (机打代码/机打号码/机器编号)."""
+    return Cell(width, label=text, spread=True)
 
 
 def V(name: str | tuple[str, ...], width: float = 0, *, words: bool = False) -> Cell:

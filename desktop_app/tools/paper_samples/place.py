@@ -168,7 +168,7 @@ class _Placer:
                 self.cipher(x, top, row.height)
             elif cell.names:
                 self.values(cell, x, top, width, row.height)
-            elif cell.label and cell.ruled:  # one label a ruled band
+            elif cell.label and (cell.ruled or cell.spread):  # one label line a band
                 lines = cell.label.split("\n")
                 band = row.height / len(lines)
                 for k, line in enumerate(lines):

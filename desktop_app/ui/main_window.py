@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._remember_geometry = remember_geometry
+        self._clerk_closing = False
         self.session = session
         self.preferences = preferences
         self._preferences_path = preferences_path
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         a, view, session = self.actions_, self.view, self.session
         a.open.triggered.connect(self.choose_files)
         a.settings.triggered.connect(self.open_settings)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self.close_as_clerk)
         a.zoom_in.triggered.connect(view.zoom_in)
         a.zoom_out.triggered.connect(view.zoom_out)
         a.fit_page.triggered.connect(view.fit_page)
@@ -377,7 +379,48 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
+    def close_as_clerk(self) -> None:
+        """Close as the clerk asked (the Quit action): unsaved changes are asked about."""
+        self._clerk_closing = True
+        try:
+            self.close()
+        finally:
+            self._clerk_closing = False
+
+    def _keep_open_for_unsaved(self, event: QCloseEvent) -> bool:
+        """Ask before a clerk's close drops changes the database refused; True keeps the window.
+
+        Only a close the clerk asked for is questioned (the window's close button, the Quit
+        action): SIGTERM and a program's ``close()`` end at once, as shutdown must.
+        """
+        unsaved = self.session.writes.unsaved
+        if unsaved == 0 or not (event.spontaneous() or self._clerk_closing):
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("有修改未保存"),
+            self.tr(
+                "%n 处修改未能保存到审核数据库（见窗口上方的说明）。关闭窗口会丢掉这些修改。",
+                "",
+                unsaved,
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("不关闭"))
+        retry = box.addButton(self.tr("重试保存"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("丢掉修改并关闭"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.button(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is retry:
+            self.session.writes.retry()
+        return box.buttonRole(clicked) != QMessageBox.ButtonRole.DestructiveRole
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._keep_open_for_unsaved(event):
+            event.ignore()
+            return
         if self._remember_geometry:
             settings = QSettings(SETTINGS_ORG, SETTINGS_ORG)
             settings.setValue("window/geometry", self.saveGeometry())

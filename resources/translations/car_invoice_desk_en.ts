@@ -411,6 +411,29 @@
         <source>界面语言将在重新启动后生效。</source>
         <translation>The new language applies after a restart.</translation>
     </message>
+    <message>
+        <source>有修改未保存</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处修改未能保存到审核数据库（见窗口上方的说明）。关闭窗口会丢掉这些修改。</source>
+        <translation>
+            <numerusform>%n change could not be saved to the review database (see the message at the top of the window). Closing the window drops it.</numerusform>
+            <numerusform>%n changes could not be saved to the review database (see the message at the top of the window). Closing the window drops them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>不关闭</source>
+        <translation>Keep the window open</translation>
+    </message>
+    <message>
+        <source>重试保存</source>
+        <translation>Retry saving</translation>
+    </message>
+    <message>
+        <source>丢掉修改并关闭</source>
+        <translation>Drop the changes and close</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -400,6 +400,28 @@
         <source>界面语言将在重新启动后生效。</source>
         <translation>界面语言将在重新启动后生效。</translation>
     </message>
+    <message>
+        <source>有修改未保存</source>
+        <translation>有修改未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处修改未能保存到审核数据库（见窗口上方的说明）。关闭窗口会丢掉这些修改。</source>
+        <translation>
+            <numerusform>%n 处修改未能保存到审核数据库（见窗口上方的说明）。关闭窗口会丢掉这些修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>不关闭</source>
+        <translation>不关闭</translation>
+    </message>
+    <message>
+        <source>重试保存</source>
+        <translation>重试保存</translation>
+    </message>
+    <message>
+        <source>丢掉修改并关闭</source>
+        <translation>丢掉修改并关闭</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -179,3 +179,74 @@ def test_a_full_disk_says_so_keeps_the_edit_and_retry_saves_it(
     window.save_status.retry_button.click()
     qtbot.waitUntil(lambda: window.save_status.label.text() == "已保存", timeout=5000)
     assert _stored(store_path, page_id, "备注") == long_note
+
+
+def _answer_close_question(qtbot, button_text: str) -> list[str]:
+    """Click ``button_text`` in the question the window asks before closing; its text is kept."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+
+    QTimer.singleShot(20, click)
+    return seen
+
+
+def test_quitting_with_refused_changes_asks_and_keeps_them_unless_told(
+    qtbot, make_window, store_path, tmp_path
+) -> None:
+    window, page_id = _reviewing(qtbot, make_window, store_path, tmp_path)
+    session = window.session
+    conn = session.store._db.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    with qtbot.waitSignal(session.writes.failed, timeout=5000):
+        session.edit_field("备注", "满" * 50_000)
+    qtbot.waitUntil(lambda: session.writes.unsaved == 1, timeout=5000)
+
+    seen = _answer_close_question(qtbot, "不关闭")
+    window.actions_.quit.trigger()
+    assert window.isVisible() and seen and "1 处修改未能保存" in seen[0]
+
+    conn.execute("PRAGMA max_page_count = 1000000")  # room again: retry from the question
+    _answer_close_question(qtbot, "重试保存")
+    window.actions_.quit.trigger()
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.save_status.label.text() == "已保存", timeout=5000)
+    assert _stored(store_path, page_id, "备注") == "满" * 50_000
+
+    window.actions_.quit.trigger()  # nothing unsaved: no question
+    assert not window.isVisible()
+
+
+def test_quitting_can_drop_refused_changes_and_a_program_close_never_asks(
+    qtbot, make_window, store_path, tmp_path
+) -> None:
+    window, _ = _reviewing(qtbot, make_window, store_path, tmp_path)
+    session = window.session
+    conn = session.store._db.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    with qtbot.waitSignal(session.writes.failed, timeout=5000):
+        session.edit_field("备注", "满" * 50_000)
+    qtbot.waitUntil(lambda: session.writes.unsaved == 1, timeout=5000)
+    _answer_close_question(qtbot, "丢掉修改并关闭")
+    window.actions_.quit.trigger()
+    assert not window.isVisible()
+
+    other, _ = _reviewing(qtbot, make_window, tmp_path / "other.sqlite3", tmp_path)
+    conn = other.session.store._db.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    with qtbot.waitSignal(other.session.writes.failed, timeout=5000):
+        other.session.edit_field("备注", "满" * 50_000)
+    qtbot.waitUntil(lambda: other.session.writes.unsaved == 1, timeout=5000)
+    other.close()  # as SIGTERM does: shutdown must not wait for a question
+    assert not other.isVisible()

@@ -137,12 +137,12 @@ class PagePipeline:
     def _stopping(self) -> bool:
         return self.cancel.cancelled or self._workers_gone.is_set()
 
-    def _render(self, job: PageJob) -> PageImage | PageError:
+    def _render(self, job: PageJob) -> PageImage | RecognitionResult | PageError:
         if job.error is not None:
             return job.error
         try:
             return self._rasterizer.render(job.path, job.index)
-        except DocumentError as exc:
+        except (DocumentError, RecognitionError) as exc:  # the latter: a page's text refused
             return exc
         except Exception as exc:  # a bug must not stop the batch: the page records it
             log.exception("batch: page %d of %s could not be rendered", job.index + 1, job.path)
@@ -188,9 +188,11 @@ class PagePipeline:
                 continue
         return _END
 
-    def _recognize(self, page: PageImage | PageError) -> Outcome:
+    def _recognize(self, page: PageImage | RecognitionResult | PageError) -> Outcome:
         if isinstance(page, (DocumentError, RecognitionError)):
             return Outcome(error=page)
+        if isinstance(page, RecognitionResult):  # read from the page's text while rendering
+            return Outcome(result=page)
         try:
             return Outcome(result=self.backend.recognize(page, cancel=self.cancel))
         except RecognitionError as exc:

@@ -9,7 +9,9 @@ Pages go through the window's ``PagePipeline``: rasterized ahead on one thread,
 recognized by the engine's workers (the cloud client's shared rate limiter keeps
 them under the quota), so the command is as fast as the window's batch. As there,
 an error every other page would meet too (bad keys, billing: ``stops_batch``) stops
-the run: no further page is sent, and ``JsonlSummary.stopped_by`` says why.
+the run: no further page is sent, and ``JsonlSummary.stopped_by`` says why. A page
+that carries its own text (数电 PDF, OFD, XML) is read from it on the render thread and
+never rendered (``DocumentRasterizer(read_text=...)``), as ``recognize FILE`` does.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ def recognize_jsonl(
 ) -> JsonlSummary:
     """Recognize every page of every file in ``paths`` (folders recursively) into ``out``."""
     own = rasterizer is None
-    counting: CountingRasterizer = rasterizer or DocumentRasterizer(dpi)
+    # Pages that carry their own text are read on the render thread, not rendered.
+    read_text = getattr(backend, "read_text", None)
+    counting: CountingRasterizer = rasterizer or DocumentRasterizer(dpi, read_text=read_text)
     cancel = CancelToken()
     lines = _OrderedLines(out, language)
     pipeline = PagePipeline(

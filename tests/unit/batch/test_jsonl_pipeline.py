@@ -122,3 +122,41 @@ def test_an_auth_or_billing_error_stops_the_run(
     assert {line["Response"]["Error"]["Code"] for line in lines} == {code}
     assert err.count("\n") == 1 and err.startswith(f"error: {code}: ")
     assert "no further page was sent" in err
+
+
+def test_pages_with_their_own_text_are_read_not_rendered(tmp_path, monkeypatch) -> None:
+    pytest.importorskip("pymupdf")
+    from desktop_app.documents.document import Document
+    from desktop_app.recognition import factory
+    from desktop_app.recognition.factory import EngineSettings, create_backend
+    from tests.unit.forms.test_reader import motor_page
+    from tests.unit.forms.test_text_pdf import draw_pdf
+
+    (tmp_path / "in").mkdir()
+    draw_pdf(motor_page(), tmp_path / "in" / "motor.pdf")
+    scan = _pages(tmp_path / "in", 1)[0]  # an image: rendered and given to the engine
+    rendered: list[str] = []
+    render = Document.page_image
+
+    def counting_render(self, *args, **kwargs):
+        rendered.append(self.path.name)
+        return render(self, *args, **kwargs)
+
+    class Ocr:
+        name = "local"
+
+        def recognize(self, page, *, cancel=None):
+            from desktop_app.core.error_codes import service_error
+
+            raise service_error("FailedOperation.OcrFailed")
+
+    monkeypatch.setattr(Document, "page_image", counting_render)
+    monkeypatch.setattr(factory, "_create_local", lambda: Ocr())
+    out = io.BytesIO()
+    summary = recognize_jsonl([tmp_path / "in"], create_backend(EngineSettings("local")), out)
+    lines = {Path(line["File"]).name: line for line in map(json.loads, out.getvalue().splitlines())}
+    values = {i["Name"]: i["Value"] for i in lines["motor.pdf"]["Response"]["CarInvoiceInfos"]}
+    assert values["发票号码"] == "25312000000012345678"
+    assert lines[scan.name]["Response"]["Error"]["Code"] == "FailedOperation.OcrFailed"
+    assert rendered == [scan.name]  # the PDF's answer came from its text, without a PNG
+    assert (summary.pages, summary.failed, summary.refused) == (2, 1, 0)

@@ -97,9 +97,18 @@ def read_form(page: PageText) -> FormReading:
             owned[id(owner)].append(value.token)
             value.claimed = True
     alone = [p for p in labels if not owned[id(p)]]
+    done: set[int] = set()
     for label in alone:  # a label alone in its cell: the cell to its right first, for all …
+        if id(label) in done:
+            continue
         stack = [p for p in alone if same_cell(p.cell, label.cell)]
-        owned[id(label)] = _from_cell_right(label, values, labels, ruling, stack)
+        beside = _from_cell_right(label, values, labels, ruling)
+        for member in stack:  # labels stacked in one cell share what is beside it
+            taken = _my_rows(member, stack, beside)
+            for p in taken:
+                p.claimed = True
+            owned[id(member)] = [p.token for p in taken]
+            done.add(id(member))
     for label in alone:  # … then the cell under it, for those still without a value
         if not owned[id(label)]:
             owned[id(label)] = _from_cell_below(label, values, labels, ruling)
@@ -241,13 +250,9 @@ def _owner(value: _Placed, labels: list[_Placed], ruling_width: float) -> _Place
 
 
 def _from_cell_right(
-    label: _Placed,
-    values: list[_Placed],
-    labels: list[_Placed],
-    ruling: Ruling,
-    stack: list[_Placed],
-) -> list[Token]:
-    """The value of a label alone in its cell: the unclaimed tokens of the cells to its
+    label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
+) -> list[_Placed]:
+    """The value of a label alone in its cell: the unclaimed values of the cells to its
     right over the label cell's height (one cell, or ruled sub-cells beside a merged
     label cell) — in each, those before the first label printed in it (a rule missing
     between a value and the next label; in a header row of labels, nothing). Labels
@@ -259,21 +264,34 @@ def _from_cell_right(
     right = ruling.right_of(cell, label.token.cy)
     if right is None or right[0] < cell[2] - 1 or right[2] >= ruling.width - 1:
         return []  # beyond the form's right edge: the margin holds no value
-    taken = []
+    beside = []
     for p in values:
         if p.claimed or abs(p.cell[0] - cell[2]) > 2 * ruling.slack:
             continue
         if not cell[1] - 1 <= p.token.cy <= cell[3] + 1 or p.cell[2] >= ruling.width - 1:
             continue
         others = [q.token.box[0] for q in labels if same_cell(q.cell, p.cell)]
-        if p.token.box[2] > min(others, default=math.inf) + 1:
-            continue
-        if min(stack, key=lambda q: abs(q.token.cy - p.token.cy)) is not label:
-            continue
-        taken.append(p)
-    for p in taken:
-        p.claimed = True
-    return [p.token for p in taken]
+        if p.token.box[2] <= min(others, default=math.inf) + 1:
+            beside.append(p)
+    return beside
+
+
+def _my_rows(label: _Placed, stack: list[_Placed], beside: list[_Placed]) -> list[_Placed]:
+    """Of the lines ``beside`` a stack of labels, those of ``label``: as many lines as
+    labels pair in order (the printer may shift every value most of a line up or
+    down); otherwise each line goes to the label nearest its row."""
+    if len(stack) == 1:
+        return beside
+    rows: list[list[_Placed]] = []
+    for p in sorted(beside, key=lambda p: p.token.cy):
+        if rows and _overlap_y(rows[-1][0].token.box, p.token.box) > 0.5:
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+    order = sorted(stack, key=lambda q: q.token.cy)
+    if len(rows) == len(order):
+        return rows[next(i for i, q in enumerate(order) if q is label)]
+    return [p for p in beside if min(stack, key=lambda q: abs(q.token.cy - p.token.cy)) is label]
 
 
 def _name_over_code(tokens: list[Token]) -> tuple[list[Token], list[Token]]:

@@ -21,8 +21,9 @@ from desktop_app.documents.page_text import Box, TextSpan
 from desktop_app.recognition.forms.fuzzy import MIN_LENGTH, misread_label
 
 _COLONS = ":："
-#: A wording at least this long is a label even when a value follows without a colon.
-_SELF_EVIDENT = 4
+#: A wording at least this long is a label even when a value follows without a colon
+#: (``开票人周志``: the colon is often not printed or not read).
+_SELF_EVIDENT = 3
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ def join_wrapped_labels(
     prefixes = _prefixes(tuple(sorted(complete)))
     order = sorted(range(len(spans)), key=lambda i: (spans[i].box[1], spans[i].box[0]))
     used: set[int] = set()
-    out: list[TextSpan] = []
+    merged: dict[int, TextSpan] = {}
     for i in order:
         if i in used:
             continue
@@ -291,12 +292,10 @@ def join_wrapped_labels(
             chain.append(nxt)
             joined = candidate
         if len(chain) > 1 and joined in complete:
+            # A piece passed over before (址 a pixel higher than 地) is taken all the same.
             used.update(chain)
-            out.append(_merged([spans[j] for j in chain]))
-        else:
-            used.add(i)
-            out.append(spans[i])
-    return out
+            merged[i] = _merged([spans[j] for j in chain])
+    return [merged.get(i, spans[i]) for i in order if i in merged or i not in used]
 
 
 def _loose(folded: str) -> str:

@@ -160,6 +160,7 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
         opening = next((c for c in candidates if c.opens), None)
         if opening is not None:
             openers.append((placed, opening.opens or ""))
+    openers.extend(_seller_after_total(openers, form))
     for placed in ordered:
         candidates = L.labels_for(form, placed.token.wording)
         if not candidates:  # a block's name run into a generic label: 二手车市场地址
@@ -171,6 +172,21 @@ def _resolve_sections(labels: list[_Placed], form: FormType) -> None:
             continue
         section = _section_of(placed, openers, {c.section for c in candidates})
         placed.label = next((c for c in candidates if c.section == section), None)
+
+
+def _seller_after_total(
+    openers: list[tuple[_Placed, str]], form: FormType
+) -> list[tuple[_Placed, str]]:
+    """The paper 机动车 form prints the seller's block right under the 价税合计 row: when
+    its name label was not read (a seal stamped over 销货单位名称), the seller's section
+    opens there all the same, so 电话, 账号, 地址 … under it are the seller's."""
+    sections = {section for _, section in openers}
+    if form is not FormType.MOTOR or L.SELLER in sections or L.TOTAL not in sections:
+        return []
+    total = next(o for o, section in openers if section == L.TOTAL)
+    bottom = total.token.box[3]
+    token = Token("", (0.0, bottom + 1, 1.0, bottom + 2))
+    return [(_Placed(token, total.cell), L.SELLER)]
 
 
 def _header(placed: _Placed) -> bool:

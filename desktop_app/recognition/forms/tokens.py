@@ -279,7 +279,7 @@ def join_wrapped_labels(
             nxt = None
             for found in (
                 _next_beside(spans, chain[-1], taken),
-                _next_below(spans, chain[-1], taken),
+                _next_below(spans, _line_of(spans, chain), taken),
             ):
                 if found is None:
                     continue
@@ -323,6 +323,14 @@ def _next_beside(spans: list[TextSpan], index: int, taken: set[int]) -> int | No
         if -0.3 * height <= gap < best_gap and overlap > 0.6 * height:
             best, best_gap = j, gap
     return best
+
+
+def _line_of(spans: list[TextSpan], chain: list[int]) -> int:
+    """The widest piece of the chain's last line (``统一社会信用代码`` rather than the ``/``
+    read apart after it): the next line of the label is looked for under it."""
+    last = spans[chain[-1]].box
+    row = [i for i in chain if min(last[3], spans[i].box[3]) - max(last[1], spans[i].box[1]) > 0]
+    return max(row, key=lambda i: spans[i].box[2] - spans[i].box[0])
 
 
 def _next_below(spans: list[TextSpan], index: int, taken: set[int]) -> int | None:

@@ -187,8 +187,15 @@ def normalize_vin(text: str) -> str:
 
 
 def normalize_identifier(text: str) -> str:
-    value = re.sub(r"[^0-9A-Z]", "", fold(text).upper())
-    return value.replace("O", "0").replace("I", "1")
+    """An identifier without spaces, O and I read back as 0 and 1; the hyphen an
+    organization code is printed with (``74H503AP-8``) stays, as printed."""
+    value = re.sub(r"[^0-9A-Z-]", "", fold(text).upper()).replace("O", "0").replace("I", "1")
+    if _ORGANIZATION_CODE.fullmatch(value):
+        return value
+    return value.replace("-", "")
+
+
+_ORGANIZATION_CODE = re.compile(r"[0-9A-Z]{8}-[0-9X]")
 
 
 def normalize_number(text: str) -> str:

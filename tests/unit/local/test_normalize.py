@@ -78,3 +78,11 @@ def test_a_used_car_bank_and_account_keep_their_space() -> None:
     assert normalize_field(name, ValueKind.TEXT, read) == expected
     assert normalize_field(name, ValueKind.TEXT, read.replace("部7", "部  7")) == expected
     assert normalize_field("销售方地址", ValueKind.TEXT, "昆明市 北京路 12号") == "昆明市北京路12号"
+
+
+def test_an_organization_code_keeps_its_printed_hyphen() -> None:
+    from desktop_app.recognition.local.normalize import normalize_identifier
+
+    assert normalize_identifier("74H503AP-8") == "74H503AP-8"
+    assert normalize_identifier("9144 0101 MA5C XYZ1 2U") == "91440101MA5CXYZ12U"
+    assert normalize_identifier("440101-19900307-1234") == "440101199003071234"

@@ -125,15 +125,6 @@ class LocalEngine:
     ) -> tuple[RecognizedField, ...]:
         _check(cancel)
         route = self._fields_by or which_reader(lines, *self._extractor.template_fit(lines))
-        if route == STRUCTURE:
-            try:
-                return read_by_structure(image, lines)
-            except RecognitionError as exc:
-                if exc.code != TEXT_NOT_AN_INVOICE:
-                    raise  # another kind of invoice: said by name
-                # No title the form reader knows: the template decides (and may turn the page).
-        if not hasattr(self._reader, "read_regions"):
-            return self._extractor.extract(lines)
 
         def reread(regions: list[Polygon]) -> list[tuple[str, float]]:
             try:
@@ -144,7 +135,17 @@ class LocalEngine:
                 log.exception("second look at %d regions failed", len(regions))
                 return [("", 0.0)] * len(regions)
 
-        return self._extractor.extract(lines, reread)
+        second_look = reread if hasattr(self._reader, "read_regions") else None
+        if route == STRUCTURE:
+            try:
+                return read_by_structure(image, lines, second_look)
+            except RecognitionError as exc:
+                if exc.code != TEXT_NOT_AN_INVOICE:
+                    raise  # another kind of invoice: said by name
+                # No title the form reader knows: the template decides (and may turn the page).
+        if second_look is None:
+            return self._extractor.extract(lines)
+        return self._extractor.extract(lines, second_look)
 
     def read_lines(self, image: Any) -> list[OcrLine]:
         """The OCR lines of a decoded image (BGR array)."""

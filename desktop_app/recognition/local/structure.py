@@ -18,12 +18,12 @@ mapped back to the image, and their confidence taken from the OCR scores and che
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from desktop_app.core.confidence import field_confidences
-from desktop_app.core.model import RecognizedField, Rect
+from desktop_app.core.model import Polygon, RecognizedField, Rect
 from desktop_app.core.schema import FormType, field_spec
 from desktop_app.recognition.forms import labels as form_labels
 from desktop_app.recognition.forms import read_form
@@ -205,10 +205,49 @@ def structure_page(image: Any, lines: Sequence[OcrLine]) -> OcrPage:
     return ocr_page_text(image, label_tails_apart(printed_lines(lines)))
 
 
-def read_by_structure(image: Any, lines: Sequence[OcrLine]) -> tuple[RecognizedField, ...]:
-    """Every field of the invoice on ``image`` by label and cell; raises the form
-    reader's ``RecognitionError`` for a page that is no vehicle invoice."""
-    page = structure_page(image, lines)
+#: A line with this share of red ink or more has a seal over it (or is a seal's text).
+SEALED_RED = 0.15
+#: A line red enough to be a seal's is a value under it only when reading it without the
+#: red changes at least this many characters (a seal's own number reads about alike).
+SEAL_CHANGED = 3
+#: A line read again without red replaces the first reading from this score on.
+MIN_REREAD_SCORE = 0.8
+
+Reread = Callable[[list[Polygon]], list[tuple[str, float]]]
+
+
+def seals_read_through(lines: Sequence[OcrLine], reread: Reread | None) -> list[OcrLine]:
+    """``lines`` with those a red seal covers read again without the red (``reread``:
+    the engine's recognizer on the red channel, where the seal drops out and the black
+    print stays): a value under a seal (the seller's name, the tax rate, an amount)
+    comes back without the seal's words. Labels (the form's own red print), lines the
+    second reading cannot read, and red lines it reads alike (a seal's own words and
+    number) are left as they were."""
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if line.red >= SEALED_RED and not _is_title(line) and not _starts_like_a_label(line.text)
+    ]
+    if reread is None or not candidates:
+        return list(lines)
+    out = list(lines)
+    again = reread([lines[i].polygon for i in candidates])
+    for i, (text, score) in zip(candidates, again, strict=True):
+        if not text.strip() or score < MIN_REREAD_SCORE:
+            continue
+        if lines[i].red >= STAMP_RED and edit_distance(text, lines[i].text) < SEAL_CHANGED:
+            continue  # read (almost) alike without the red: the seal's own print, not a value
+        out[i] = OcrLine(text, lines[i].polygon, score, 0.0)
+    return out
+
+
+def read_by_structure(
+    image: Any, lines: Sequence[OcrLine], reread: Reread | None = None
+) -> tuple[RecognizedField, ...]:
+    """Every field of the invoice on ``image`` by label and cell (``reread``: a second
+    look at lines under a seal, see ``seals_read_through``); raises the form reader's
+    ``RecognitionError`` for a page that is no vehicle invoice."""
+    page = structure_page(image, seals_read_through(lines, reread))
     reading = read_form(page.text)
     reading = replace(reading, values={k: ink_value(v) for k, v in reading.values.items()})
     scores: dict[str, float | None] = {}

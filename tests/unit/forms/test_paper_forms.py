@@ -250,3 +250,51 @@ def test_used_car_generations() -> None:
         assert got["经营、拍卖单位纳税人识别号"] == "91370126310725134E"
         assert got["经营、拍卖单位地址"] == "济南市历下区人民路188号"
         assert read_form(page).generation == (G.USED_OLD if old else G.USED_CURRENT)
+
+
+def test_the_sellers_block_opens_under_the_total_when_a_seal_hid_its_name() -> None:
+    rows = [
+        MACHINE,
+        [("价税合计", 160), ("肆拾伍万元整", 460), ("小写", 80), ("¥450000.00", 300)],
+        [("", 160), ("", 460), ("电话", 80), ("0371-0954611", 300)],  # 销货单位名称 under the seal
+        [
+            ("纳税人识别号", 160),
+            ("91410113930955972H", 460),
+            ("账号", 80),
+            ("7926224393328367", 300),
+        ],
+    ]
+    got = answer(ocr(table(rows, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["销售方电话"] == "0371-0954611"
+    assert got["销售方纳税人识别号"] == "91410113930955972H"
+    assert got["销售方账号"] == "7926224393328367"
+    assert got["购买方纳税人识别号"] == ""
+
+
+def test_a_label_piece_a_pixel_above_the_one_before_it_is_joined() -> None:
+    page = motor_2015()
+    spans = list(page.spans)
+    at = next(i for i, s in enumerate(spans) if s.text == "地    址")
+    x0, y0, _, y1 = spans[at].box
+    spans[at : at + 1] = [
+        TextSpan("地", (x0, y0 + 1, x0 + 20, y1 + 1)),
+        TextSpan("址", (x0 + 80, y0, x0 + 100, y1)),
+    ]
+    got = answer(replace(page, spans=tuple(spans)))
+    assert got["销售方地址"] == "郑州市金水区学府路54号"
+
+
+def test_stacked_labels_pair_in_order_with_lines_shifted_most_of_a_row() -> None:
+    page = motor_2015()
+    shifted = []
+    for s in page.spans:
+        if s.text in ("141002027893", "28792174", "967929081003") and s.box[1] > 200:
+            x0, y0, x1, y1 = s.box
+            s = TextSpan(s.text, (x0, y0 - 14, x1, y1 - 14), (), s.size, s.score)
+        shifted.append(s)
+    got = answer(replace(page, spans=tuple(shifted)))
+    assert (got["机打代码"], got["机打号码"], got["机器编号"]) == (
+        "141002027893",
+        "28792174",
+        "967929081003",
+    )

@@ -15,6 +15,7 @@ from desktop_app.recognition.local.structure import (
     ink_box,
     printed_lines,
     read_by_structure,
+    seals_read_through,
     titles_joined,
     which_reader,
 )
@@ -183,3 +184,30 @@ def test_boxes_hug_the_ink_of_the_value() -> None:
     assert x0 > 100.0 and x1 == 200.0
     _, cy0, _, cy1 = ink_box("郑州市", (100.0, 200.0, 200.0, 230.0), False, False)
     assert cy1 - cy0 == pytest.approx(0.69 * 30)
+
+
+def test_lines_under_a_seal_are_read_again_without_the_red() -> None:
+    lines = [
+        _line("增值税税率", 60, 830, 140, 856, red=0.6),  # the form's red print: a label
+        _line("13专用章", 145, 850, 190, 876, red=0.3),  # a value with the seal over it
+        _line("91430105H553668B49", 500, 880, 700, 900, red=0.8),  # the seal's own number
+        _line("湖南汽车专用章", 480, 900, 720, 930, red=0.8),  # the seal's words
+        _line("¥35093.03", 358, 853, 452, 877),
+    ]
+    asked: list[int] = []
+
+    def reread(regions):
+        asked.append(len(regions))
+        return [("13%", 0.99), ("91430105H553668849", 0.97), ("", 0.2)]
+
+    out = seals_read_through(lines, reread)
+    assert asked == [3]
+    assert [line.text for line in out] == [
+        "增值税税率",
+        "13%",
+        "91430105H553668B49",
+        "湖南汽车专用章",
+        "¥35093.03",
+    ]
+    assert out[1].red == 0.0
+    assert seals_read_through(lines, None) == lines

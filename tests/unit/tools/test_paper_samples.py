@@ -10,10 +10,15 @@ import cv2
 import numpy as np
 import pytest
 
+from desktop_app.bench.accuracy import run_folder
 from desktop_app.bench.pages import load_pages
+from desktop_app.bench.report import summary_lines
 from desktop_app.core.checks import Level, validate
+from desktop_app.core.codec import parse_response
 from desktop_app.core.generations import CREDIT_CODE_INTRODUCED, old_code_kind
+from desktop_app.core.model import RecognitionResult
 from desktop_app.core.schema import FormType
+from desktop_app.documents.page import PageImage
 from desktop_app.tools.einvoice_samples.truth import field_names
 from desktop_app.tools.paper_samples.__main__ import main
 from desktop_app.tools.paper_samples.conditions import CONDITIONS
@@ -153,6 +158,22 @@ def test_the_bench_reads_generation_and_condition(paper: Path) -> None:
     assert {p.generation for p in pages} == set(PAPER)
     assert {p.mode for p in pages} == set(CONDITIONS)
     assert set(GENERATIONS) == {*PAPER, "einvoice"}
+
+
+def test_the_bench_reports_each_generation_and_condition(paper: Path) -> None:
+    def recognize(page: PageImage) -> RecognitionResult:
+        """A perfect reader: the truth of the page's file."""
+        assert page.source is not None
+        data = json.loads(page.source.with_suffix(".json").read_text(encoding="utf-8"))
+        return RecognitionResult(parse_response(data).fields, engine="local")
+
+    result = run_folder(paper, recognize)
+    assert result.total().right == result.total().fields > 0
+    text = "\n".join(summary_lines(result))
+    assert "by generation\n" in text and "by generation and condition" in text
+    for generation in PAPER:
+        for condition in CONDITIONS:
+            assert f"  {generation} {condition} " in text
 
 
 def test_a_long_model_wraps_to_two_lines_at_a_space() -> None:

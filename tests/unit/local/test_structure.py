@@ -75,6 +75,16 @@ def test_the_template_reads_pages_whose_labels_it_places() -> None:
     assert which_reader([line], 40, 39) == TEMPLATE
     assert which_reader([line], 40, 20) == STRUCTURE  # another layout
     assert which_reader([OcrLine(TITLE, line.polygon)], 40, 40) == STRUCTURE  # printed 数电
+    assert which_reader([line], 40, 37) == STRUCTURE  # 92.5%: another rendering of the form
+
+
+def test_pages_of_the_other_generations_are_read_by_structure() -> None:
+    title = OcrLine("机动车销售统一发票", ((0, 0), (9, 0), (9, 9), (0, 9)))
+    for label in ("身份证明号码", "购货单位（人）"):
+        line = OcrLine(label, ((0, 20), (9, 20), (9, 29), (0, 29)))
+        assert which_reader([title, line], 40, 40) == STRUCTURE
+    side = OcrLine("第二联 发票联 购货单位付款凭证", ((0, 20), (9, 20), (9, 29), (0, 29)))
+    assert which_reader([title, side], 40, 40) == TEMPLATE
 
 
 def test_seal_text_and_the_cipher_block_are_no_print() -> None:

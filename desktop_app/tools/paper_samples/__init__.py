@@ -41,10 +41,11 @@ marked *assumed*):
   and address), dated 2010-2017 with the identifiers of before the credit code.
 ``einvoice``: 电子发票（机动车/二手车销售统一发票） printed and scanned (issue 9's generator).
 
-Print: the form in the 发票联's brown-red (rules, labels, title, the 监制章 oval), the
+Print: the form in the 发票联's brown-red (rules, labels, title, the 监制章 oval, the printing
+house's imprint and 第一联 发票联 down the margins, sprocket holes on half the pages), the
 values in black dot-matrix-like print shifted by the printer's offset (sometimes over a
 rule), long values wrapped to a second line, the seller's red 发票专用章 stamped over the
 盖章 spot or over a value (sometimes the tax rate). Conditions: clean, scan, photo, lowres
 (conditions.py). Modules: model, forms_motor, forms_used, values, place, draw,
-conditions, generate.
+conditions, generate, record_ocr (the recorded OCR fixtures).
 """

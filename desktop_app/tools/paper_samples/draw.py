@@ -25,6 +25,7 @@ from desktop_app.tools.paper_samples.place import PaperPage
 
 FORM_INK = (0.62, 0.2, 0.16)  # the brown-red of the 发票联
 PRINT_INK = (0.1, 0.1, 0.13)
+HOLE = (0.42, 0.42, 0.44)
 PAPER = np.array((0.985, 0.975, 0.955), np.float32)
 SUPERVISION = (26.0, 17.0)  # the 监制章 oval, mm
 Draw = Callable[[pymupdf.Page], None]
@@ -60,6 +61,8 @@ def _form(page: PaperPage) -> Draw:
                 (run.x * MM, run.baseline * MM), run.text, font=font(), fontsize=run.size * MM
             )
         writer.write_text(canvas, color=FORM_INK)
+        if page.holes:
+            _holes(canvas, page.form.page)
         cx, w = page.form.page[0] / 2, SUPERVISION[0]
         office = page.invoice.seal_office
         if page.invoice.truth["开票日期"] < "2018-07":  # before the merger: the state bureau
@@ -68,6 +71,19 @@ def _form(page: PaperPage) -> Draw:
         canvas.insert_image(rect, stream=seal_png(office))
 
     return draw
+
+
+def _holes(canvas: pymupdf.Page, size: tuple[float, float]) -> None:
+    """Sprocket holes every half inch, 3.6 mm wide, 3.6 mm in from each edge (the desk
+    behind them shows grey)."""
+    shape = canvas.new_shape()
+    y = 6.35
+    while y < size[1]:
+        for x in (3.6, size[0] - 3.6):
+            shape.draw_circle(pymupdf.Point(x * MM, y * MM), 1.8 * MM)
+        y += 12.7
+    shape.finish(color=HOLE, fill=HOLE, width=0)
+    shape.commit()
 
 
 def _print(page: PaperPage) -> Draw:

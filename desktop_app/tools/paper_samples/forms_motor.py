@@ -14,6 +14,8 @@ ID = "身份证号码/组织机构代码"
 VIN = "车辆识别代号/车架号码"
 TAX_OFFICE = ("主管税务机关", "主管税务机关代码")
 
+#: Down the right margin of the real photo's form.
+SIDE = "第一联　发票联（购货单位付款凭证）"
 HEADER = (
     Spot("发票代码", 168.0, 23.0, "发票代码"),
     Spot("发票号码", 168.0, 29.5, "发票号码"),
@@ -76,7 +78,16 @@ def _motor(
 ) -> PaperForm:
     """A motor form with the header, footer and seal places the generations share."""
     return PaperForm(
-        generation, MOTOR, TITLE, rows, dates, HEADER, FOOTER, buyer, seal_over=_SEAL_OVER
+        generation,
+        MOTOR,
+        TITLE,
+        rows,
+        dates,
+        HEADER,
+        FOOTER,
+        buyer,
+        side=SIDE,
+        seal_over=_SEAL_OVER,
     )
 
 

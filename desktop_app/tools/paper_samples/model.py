@@ -67,7 +67,7 @@ class PaperForm:
     width: float = 217.0
     top: float = 38.0
     qr: bool = False  # a QR code at the top left (the 2021 forms)
-    side: str = "发\n票\n联"  # printed down the right margin
+    side: str = "第一联　发票联"  # printed down the right margin, a character a line
     seal_over: tuple[str, ...] = ()  # Names the seller's seal may be stamped over
 
 

@@ -67,6 +67,7 @@ class PaperPage:
     marks: list[tuple[float, float]] = field(default_factory=list)  # ⊗ centres
     cells: dict[str, Box] = field(default_factory=dict)  # each value cell's box
     seal: Seal | None = None
+    holes: bool = False  # the continuous form's sprocket holes down both edges
 
     def field_boxes(self) -> dict[str, Box]:
         """Each field's box: the union of the boxes of its printed lines."""
@@ -207,11 +208,18 @@ class _Placer:
         self.page.form_runs.append(Run(sub, (form.page[0] - sub_w) / 2, 24.5, 5.0, "title"))
         for spot in (*form.header, *form.footer):
             self.spot(spot)
-        x = form.left + form.width + 3.0
-        y = 70.0
-        for ch in form.side.split("\n"):
-            self.page.form_runs.append(Run(ch, x, y, 4.0, "label"))
-            y += 5.5
+        self.vertical(form.side, form.left + form.width + 3.0, 62.0, 3.6)
+        # the printing house's imprint down the left margin, as on the real form
+        truth = self.page.invoice.truth
+        year, number = int(truth["开票日期"][:4]) - 1, int(truth["发票号码"]) % 900 + 100
+        imprint = f"{truth['省']}国税函〔{year}〕{number}号　{truth['市']}印刷厂印制"
+        self.vertical(imprint, form.left - 4.2, 70.0, 2.4)
+
+    def vertical(self, text: str, x: float, top: float, size: float) -> None:
+        """``text`` printed downwards, a character a line."""
+        for i, ch in enumerate(text):
+            if ch.strip():
+                self.page.form_runs.append(Run(ch, x, top + i * size * 1.25, size, "label"))
 
     def stamp(self) -> None:
         """The seller's seal over the 盖章 spot, or over one of ``seal_over``'s values."""
@@ -232,4 +240,6 @@ def place(invoice: Invoice, form: PaperForm, rng: random.Random) -> PaperPage:
     placer.header_and_footer()
     placer.table()
     placer.stamp()
+    # a continuous form, its sprocket strips not torn off on about half the pages
+    placer.page.holes = rng.random() < 0.5
     return placer.page

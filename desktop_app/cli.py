@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__
+from desktop_app import __version__, program_name
 from desktop_app.core.codec import dumps_response
 from desktop_app.core.errors import CarInvoiceError, RecognitionError
 from desktop_app.core.text import LocalizedText
@@ -71,17 +71,10 @@ def default_language(environ: os._Environ[str] | dict[str, str] = os.environ) ->
     return "zh"
 
 
-def _program_name() -> str:
-    """How the user started us: the frozen build's file name, else ``python -m desktop_app``."""
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).name
-    return "python -m desktop_app"
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
-        prog=_program_name(),
+        prog=program_name(),
         description="CarInvoice Desk (机动车发票识别审核台): recognize Chinese vehicle sales invoices.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

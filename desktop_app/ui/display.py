@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from desktop_app import program_name
+
 #: Libraries Qt's xcb plugin needs that minimal Debian/Ubuntu installs lack (soname → package).
 XCB_LIBRARIES = {
     "xcb-cursor": "libxcb-cursor0",
@@ -27,12 +29,13 @@ XCB_LIBRARIES = {
     "glib-2.0": "libglib2.0-0",
 }
 
+#: ``{program}`` is what the user types (``desktop_app.program_name``).
 _NO_DISPLAY = (
     "error: 没有可用的显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。"
-    "请在桌面会话中启动，或使用命令行：python -m desktop_app recognize 文件 / export。\n"
+    "请在桌面会话中启动，或使用命令行：{program} recognize 文件 / export。\n"
     "error: No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window "
     "cannot open. Start it in a desktop session, or use the command line: "
-    "python -m desktop_app recognize FILE / export."
+    "{program} recognize FILE / export."
 )
 _MISSING = (
     "error: 缺少窗口所需的系统库：{libs}。请安装：{command}\n"
@@ -52,7 +55,7 @@ def display_problem(
     if chosen and not chosen.startswith("xcb"):
         return None  # offscreen, wayland, vnc ...: Qt's own checks apply
     if not chosen and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
-        return _NO_DISPLAY
+        return _NO_DISPLAY.format(program=program_name())
     if chosen or not environ.get("WAYLAND_DISPLAY"):  # X11 it is: the xcb plugin must load
         missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if find_library(lib) is None]
         if missing:

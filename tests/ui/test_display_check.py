@@ -22,7 +22,15 @@ def test_no_display_is_said_in_both_languages() -> None:
     problem = display_problem({}, "linux", _found)
     assert problem is not None
     assert "No display found" in problem and "没有可用的显示器" in problem
-    assert "recognize" in problem  # what the user can do instead
+    assert "python -m desktop_app recognize" in problem  # what the user can do instead
+
+
+def test_the_frozen_build_names_itself_in_the_no_display_message(monkeypatch) -> None:
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", "/opt/car-invoice-desk/car-invoice-desk")
+    problem = display_problem({}, "linux", _found)
+    assert problem is not None and "car-invoice-desk recognize FILE / export" in problem
+    assert "python -m" not in problem
 
 
 def test_missing_xcb_libraries_name_the_packages_to_install(monkeypatch) -> None:

@@ -117,6 +117,10 @@ class RecognitionResult:
     duration_s: float | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     qr: str = ""
+    #: The form's generation told from its printed labels (``core.generations``:
+    #: ``motor-2014`` … ``einvoice``; "" when not told, e.g. by the cloud or the template
+    #: path). The app's own, outside the answer shape, for checks by generation.
+    generation: str = ""
 
     def __iter__(self) -> Iterator[RecognizedField]:
         return iter(self.fields)

@@ -64,6 +64,7 @@ class TextReader:
             engine=TEXT_ENGINE,
             duration_s=time.perf_counter() - started,
             timings={"labels": float(reading.labels_found)},
+            generation=reading.generation,
         )
 
 

@@ -28,7 +28,7 @@ from desktop_app.documents.page import PageImage
 from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INVOICE
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
-from desktop_app.recognition.local.structure import STRUCTURE, read_by_structure, which_reader
+from desktop_app.recognition.local.structure import STRUCTURE, structure_reading, which_reader
 
 log = logging.getLogger(__name__)
 NOT_AN_INVOICE = "Local.NotAnInvoice"
@@ -87,7 +87,7 @@ class LocalEngine:
         self._load()
         image = decode_image(page)
         clock = _OcrClock()
-        fields = self._read_page(image, cancel, clock)
+        fields, generation = self._read_page(image, cancel, clock)
         done = time.perf_counter()
         extract = max(0.0, done - started - clock.seconds)
         return RecognitionResult(
@@ -96,12 +96,14 @@ class LocalEngine:
             engine=self.name,
             duration_s=done - started,
             timings={"ocr": done - started - extract, "extract": extract},
+            generation=generation,
         )
 
     def _read_page(
         self, image: Any, cancel: CancelToken | None, clock: _OcrClock
-    ) -> tuple[RecognizedField, ...]:
-        """Fields of the page as it is, else of the page turned a quarter or half turn."""
+    ) -> tuple[tuple[RecognizedField, ...], str]:
+        """Fields of the page as it is, else of the page turned a quarter or half turn,
+        and the form's generation when the structure path told it ("" otherwise)."""
         _check(cancel)
         lines = clock.time(self.read_lines, image)
         try:
@@ -122,7 +124,7 @@ class LocalEngine:
 
     def _extract(
         self, image: Any, lines: list[OcrLine], cancel: CancelToken | None, clock: _OcrClock
-    ) -> tuple[RecognizedField, ...]:
+    ) -> tuple[tuple[RecognizedField, ...], str]:
         _check(cancel)
         route = self._fields_by or which_reader(lines, *self._extractor.template_fit(lines))
 
@@ -138,14 +140,14 @@ class LocalEngine:
         second_look = reread if hasattr(self._reader, "read_regions") else None
         if route == STRUCTURE:
             try:
-                return read_by_structure(image, lines, second_look)
+                return structure_reading(image, lines, second_look)
             except RecognitionError as exc:
                 if exc.code != TEXT_NOT_AN_INVOICE:
                     raise  # another kind of invoice: said by name
                 # No title the form reader knows: the template decides (and may turn the page).
         if second_look is None:
-            return self._extractor.extract(lines)
-        return self._extractor.extract(lines, second_look)
+            return self._extractor.extract(lines), ""
+        return self._extractor.extract(lines, second_look), ""
 
     def read_lines(self, image: Any) -> list[OcrLine]:
         """The OCR lines of a decoded image (BGR array)."""

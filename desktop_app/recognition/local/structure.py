@@ -257,6 +257,14 @@ def read_by_structure(
     """Every field of the invoice on ``image`` by label and cell (``reread``: a second
     look at lines under a seal, see ``seals_read_through``); raises the form reader's
     ``RecognitionError`` for a page that is no vehicle invoice."""
+    return structure_reading(image, lines, reread)[0]
+
+
+def structure_reading(
+    image: Any, lines: Sequence[OcrLine], reread: Reread | None = None
+) -> tuple[tuple[RecognizedField, ...], str]:
+    """:func:`read_by_structure`'s fields and the form's generation told from its labels
+    (``recognition.forms.generation``; "" when they do not tell)."""
     page = structure_page(image, seals_read_through(lines, reread))
     reading = read_form(page.text)
     reading = replace(reading, values={k: ink_value(v) for k, v in reading.values.items()})
@@ -272,7 +280,8 @@ def read_by_structure(
         out.append(_in_image(replace(answered, value=value), page))
     values = {f.name: f.value for f in out}
     confidences = field_confidences(scores, values, reading.form, qr=reading.extras.get("qr", ""))
-    return tuple(replace(f, confidence=confidences.get(f.name)) for f in out)
+    fields = tuple(replace(f, confidence=confidences.get(f.name)) for f in out)
+    return fields, reading.generation
 
 
 def ink_value(value: ReadValue) -> ReadValue:

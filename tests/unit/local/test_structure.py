@@ -16,6 +16,7 @@ from desktop_app.recognition.local.structure import (
     printed_lines,
     read_by_structure,
     seals_read_through,
+    structure_reading,
     titles_joined,
     which_reader,
 )
@@ -114,6 +115,7 @@ def test_a_printed_einvoice_is_read_by_label_and_cell(tilt: float) -> None:
             for line in lines
         ]
     fields = {f.name: f for f in read_by_structure(page, lines)}
+    assert structure_reading(page, lines)[1] == "einvoice"  # the generation, from its title
     assert fields["发票类型"].value == TITLE
     assert fields["购买方名称"].value == "广州明达物流有限公司"
     assert fields["身份证号码/组织机构代码"].value == "91440101MA5CXYZ12U"

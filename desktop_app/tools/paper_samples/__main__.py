@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=list(CONDITIONS),
         help=f"comma-separated (default all: {','.join(CONDITIONS)})",
     )
+    parser.add_argument(
+        "--planted",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of paper pages printed with a value a check proves wrong (default 0)",
+    )
     return parser
 
 
@@ -43,13 +50,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     unknown = [g for g in args.generations if g not in GENERATIONS]
     unknown += [c for c in args.conditions if c not in CONDITIONS]
-    if unknown or args.count < 1 or not args.generations or not args.conditions:
-        problem = f"unknown {', '.join(unknown)}" if unknown else "nothing to write"
+    if (
+        unknown
+        or args.count < 1
+        or not args.generations
+        or not args.conditions
+        or not 0 <= args.planted <= 1
+    ):
+        problem = (
+            f"unknown {', '.join(unknown)}"
+            if unknown
+            else "nothing to write or --planted not in 0..1"
+        )
         print(f"error: {problem}", file=sys.stderr)
         return 2
     started = time.perf_counter()
     manifest = generate(
-        args.out, args.count, args.seed, generations=args.generations, conditions=args.conditions
+        args.out,
+        args.count,
+        args.seed,
+        generations=args.generations,
+        conditions=args.conditions,
+        planted=args.planted,
     )
     seconds = time.perf_counter() - started
     print(f"{len(manifest)} pages in {args.out} ({seconds:.1f} s)")

@@ -22,7 +22,7 @@ from desktop_app.tools.paper_samples.forms_motor import MOTOR_FORMS
 from desktop_app.tools.paper_samples.forms_used import USED_FORMS
 from desktop_app.tools.paper_samples.model import PaperForm
 from desktop_app.tools.paper_samples.place import PaperPage, place
-from desktop_app.tools.paper_samples.values import make_paper_invoice
+from desktop_app.tools.paper_samples.values import PLANTED, make_paper_invoice, plant_failure
 
 EINVOICE = "einvoice"
 FORMS: dict[str, PaperForm] = {f.generation: f for f in (*MOTOR_FORMS, *USED_FORMS)}
@@ -30,17 +30,27 @@ GENERATIONS = (*FORMS, EINVOICE)
 EINVOICE_DIR = "einvoice"
 
 
-def paper_page(seed: int, index: int, generation: str) -> tuple[PaperPage, random.Random]:
-    """Page ``index`` of ``generation`` placed, and the random stream for its condition."""
+def paper_page(
+    seed: int, index: int, generation: str, planted: float = 0.0
+) -> tuple[PaperPage, random.Random, str]:
+    """Page ``index`` of ``generation`` placed, the random stream for its condition and
+    the check failure planted in it (``PLANTED``; on a share ``planted`` of the pages)."""
     rng = random.Random(f"{seed}:{index}")
     form = FORMS[generation]
     invoice = make_paper_invoice(rng, form)
-    return place(invoice, form, rng), rng
+    # its own stream, so the pages without a planted failure are those of planted=0
+    plant = random.Random(f"{seed}:{index}:planted")
+    kind = ""
+    if plant.random() < planted:
+        invoice, kind = plant_failure(plant, invoice)
+    return place(invoice, form, rng), rng, kind
 
 
-def write_page(out: Path, seed: int, index: int, generation: str, condition: str) -> dict[str, Any]:
+def write_page(
+    out: Path, seed: int, index: int, generation: str, condition: str, planted: float = 0.0
+) -> dict[str, Any]:
     """Write one paper page and its truth; returns its manifest entry."""
-    page, rng = paper_page(seed, index, generation)
+    page, rng, kind = paper_page(seed, index, generation, planted)
     shot = SHOOTERS[condition](page, rng)
     stem = f"paper_{index:03d}_{generation}_{condition}"
     (out / f"{stem}{shot.ext}").write_bytes(shot.data)
@@ -55,7 +65,7 @@ def write_page(out: Path, seed: int, index: int, generation: str, condition: str
         "size": list(shot.size),
         "coordinates": "pixels of the image",
         "format": "image",
-    }
+    } | ({"planted": PLANTED[kind]} if kind else {})
 
 
 def _einvoice_entries(out: Path, count: int, seed: int) -> list[dict[str, Any]]:
@@ -82,8 +92,13 @@ def generate(
     *,
     generations: Sequence[str] = GENERATIONS,
     conditions: Sequence[str] = CONDITIONS,
+    planted: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """Write ``count`` pages to ``out`` with truth and manifest.json; returns the manifest."""
+    """Write ``count`` pages to ``out`` with truth and manifest.json; returns the manifest.
+
+    ``planted``: the share of paper pages printed with a value a check proves wrong
+    (manifest ``planted`` says which), for readers that must return it as printed.
+    """
     unknown = [g for g in generations if g not in GENERATIONS]
     unknown += [c for c in conditions if c not in CONDITIONS]
     if unknown or not generations or not conditions:
@@ -97,7 +112,7 @@ def generate(
             einvoices += 1
             continue
         condition = conditions[(i // len(generations)) % len(conditions)]
-        manifest.append(write_page(out, seed, i, generation, condition))
+        manifest.append(write_page(out, seed, i, generation, condition, planted))
     if einvoices:
         manifest += _einvoice_entries(out, einvoices, seed)
     write_json(out / "manifest.json", manifest)

@@ -187,6 +187,26 @@ def make_paper_invoice(rng: random.Random, form: PaperForm) -> Invoice:
     return replace(base, truth=t, printed={}, qr_payload=qr)
 
 
+#: The check failures ``plant_failure`` prints (a dealer's typing error, as seen on real
+#: invoices): the field it is in.
+PLANTED = {"vin": "VIN check digit", "tax": "增值税税额 one yuan off the sum"}
+
+
+def plant_failure(rng: random.Random, invoice: Invoice) -> tuple[Invoice, str]:
+    """``invoice`` with one value a check proves wrong, printed (and so in the truth) as
+    is; returns it and the kind (a key of ``PLANTED``)."""
+    t = dict(invoice.truth)
+    kind = "tax" if invoice.form == "motor" and rng.random() < 0.5 else "vin"
+    if kind == "tax":
+        t["增值税税额"] = format_money(parse_money(t["增值税税额"]) + 1)
+    else:
+        name = "车辆识别代号/车架号码" if invoice.form == "motor" else "车架号/车辆识别代码"
+        vin = t[name]
+        wrong = rng.choice([d for d in "0123456789X" if d != vin[8]])
+        t[name] = vin[:8] + wrong + vin[9:]
+    return replace(invoice, truth=t), kind
+
+
 def cipher_lines(rng: random.Random, lines: int = 4, width: int = 27) -> list[str]:
     """The 税控码 block: lines of digits and ``+-*/<>`` (printed, no field)."""
     return ["".join(rng.choice(CIPHER_CHARS) for _ in range(width)) for _ in range(lines)]

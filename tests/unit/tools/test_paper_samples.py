@@ -24,6 +24,7 @@ from desktop_app.tools.paper_samples.__main__ import main
 from desktop_app.tools.paper_samples.conditions import CONDITIONS
 from desktop_app.tools.paper_samples.generate import FORMS, GENERATIONS, generate, paper_page
 from desktop_app.tools.paper_samples.place import wrap
+from desktop_app.tools.paper_samples.values import PLANTED
 from tests.unit.tools.sample_files import manifest, truth_infos
 
 PAPER = tuple(FORMS)
@@ -97,7 +98,8 @@ def test_values_of_many_invoices_pass_the_checks_and_fit_the_generation(generati
     form = FORMS[generation]
     kind = FormType.MOTOR if form.form == "motor" else FormType.USED
     for index in range(25):
-        page, _ = paper_page(11, index, generation)
+        page, _, planted = paper_page(11, index, generation)
+        assert planted == ""
         truth, day = page.invoice.truth, datetime.date.fromisoformat(page.invoice.truth["开票日期"])
         assert form.dates[0] <= day <= form.dates[1]
         results = validate(
@@ -112,9 +114,9 @@ def test_values_of_many_invoices_pass_the_checks_and_fit_the_generation(generati
 
 def test_the_old_motor_form_prints_no_buyer_taxpayer_number_and_2021_shares_one_cell() -> None:
     for index in range(12):
-        old, _ = paper_page(3, index, "motor-2014")
+        old, _, _ = paper_page(3, index, "motor-2014")
         assert "购买方纳税人识别号" not in old.field_boxes()
-        new, _ = paper_page(3, index, "motor-2021")
+        new, _, _ = paper_page(3, index, "motor-2021")
         boxes = new.field_boxes()
         assert "购买方纳税人识别号" not in boxes and "身份证号码/组织机构代码" in boxes
         assert new.invoice.qr_payload.startswith("01,03,")
@@ -138,6 +140,21 @@ def test_the_same_seed_gives_the_same_truth_and_another_seed_does_not(tmp_path: 
         a = (tmp_path / "a" / name).read_text(encoding="utf-8")
         assert a == (tmp_path / "b" / name).read_text(encoding="utf-8")
     assert (tmp_path / "a" / names[0]).read_text() != (tmp_path / "c" / names[0]).read_text()
+
+
+def test_planted_failures_are_printed_listed_and_caught_by_the_checks(tmp_path: Path) -> None:
+    args = ["--count", "6", "--conditions", "clean", "--planted", "1"]
+    assert main([str(tmp_path), *args, "--generations", "motor-2015,used-current"]) == 0
+    entries = manifest(tmp_path)
+    assert all(e["planted"] in PLANTED.values() for e in entries)
+    for entry in entries:
+        form = FormType.MOTOR if entry["kind"] == "motor" else FormType.USED
+        failed = {
+            r.check_id
+            for r in validate(_values(tmp_path, entry), form, today=datetime.date(2026, 12, 1))
+        }
+        assert failed & {"vin", "total_sum"}, (entry["planted"], failed)
+    assert main([str(tmp_path / "x"), "--planted", "1.5"]) == 2
 
 
 def test_unknown_generations_or_conditions_are_refused(tmp_path: Path) -> None:

@@ -123,12 +123,22 @@ def titles_joined(lines: Sequence[OcrLine]) -> list[OcrLine]:
         for start in range(len(row)):
             text = ""
             for end in range(start, len(row)):
-                text += fold_label(row[end].text)
+                piece = fold_label(row[end].text)
+                if end > start and _overlapping(row[end - 1], row[end]):
+                    # Two boxes over one character (机动车 / 车销售统): it is read once.
+                    shared = next((k for k in (2, 1) if text.endswith(piece[:k])), 0)
+                    piece = piece[shared:]
+                text += piece
                 if any(title in text for title in TITLES.values()):
                     pieces = row[start : end + 1]
-                    joined = _joined_line(pieces)
+                    joined = _joined_line(pieces, text)
                     return [joined, *(o for o in lines if all(o is not p for p in pieces))]
     return list(lines)
+
+
+def _overlapping(a: OcrLine, b: OcrLine) -> bool:
+    """Whether ``b`` starts inside ``a`` (left to right)."""
+    return min(p[0] for p in b.polygon) < max(p[0] for p in a.polygon)
 
 
 def _same_row(a: OcrLine, b: OcrLine) -> bool:
@@ -137,11 +147,10 @@ def _same_row(a: OcrLine, b: OcrLine) -> bool:
     return min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0)
 
 
-def _joined_line(pieces: Sequence[OcrLine]) -> OcrLine:
+def _joined_line(pieces: Sequence[OcrLine], text: str) -> OcrLine:
     xs = [p[0] for line in pieces for p in line.polygon]
     ys = [p[1] for line in pieces for p in line.polygon]
     x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-    text = "".join(line.text.strip() for line in pieces)
     score = min(line.score for line in pieces)
     return OcrLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), score, pieces[0].red)
 

@@ -176,6 +176,12 @@ def test_a_title_read_in_pieces_on_one_row_is_joined() -> None:
     joined = titles_joined(pieces)
     assert joined[0].text == "机动车销售统一发票"
     assert [line.text for line in joined[1:]] == ["发票代码"]
+    overlapping = [  # two boxes over one character: 机动车 / 车销售统
+        _line("机动车", 477, 55, 640, 102),
+        _line("车销售统", 599, 14, 800, 119),
+        _line("一发票", 789, 55, 945, 102),
+    ]
+    assert titles_joined(overlapping)[0].text == "机动车销售统一发票"
     whole = [_line("机动车销售统一发票", 470, 54, 945, 102), *pieces[3:]]
     assert titles_joined(whole) == whole
 

@@ -103,6 +103,8 @@ def read_form(page: PageText) -> FormReading:
             continue
         stack = [p for p in alone if same_cell(p.cell, label.cell)]
         beside = _from_cell_right(label, values, labels, ruling)
+        if not beside and len(stack) == 1:
+            beside = _past_an_unread_label(label, values, labels, ruling)
         for member in stack:  # labels stacked in one cell share what is beside it
             taken = _my_rows(member, stack, beside)
             for p in taken:
@@ -290,6 +292,24 @@ def _from_cell_right(
         if p.token.box[2] <= min(others, default=math.inf) + 1:
             beside.append(p)
     return beside
+
+
+def _past_an_unread_label(
+    label: _Placed, values: list[_Placed], labels: list[_Placed], ruling: Ruling
+) -> list[_Placed]:
+    """The value of an amount row's label (不含税价) whose (小写) cell was not read: the
+    cell right of it is empty, the value stands in the next one (when it holds no label)."""
+    if label.label is None or label.label.opens not in _AMOUNT_SECTIONS or not ruling.ruled:
+        return []
+    empty = ruling.right_of(label.cell, label.token.cy)
+    if empty is None or any(same_cell(p.cell, empty) for p in [*labels, *values]):
+        return []
+    target = ruling.right_of(empty, label.token.cy)
+    if target is None or target[2] >= ruling.width - 1:
+        return []
+    if any(same_cell(p.cell, target) for p in labels):
+        return []
+    return [p for p in values if not p.claimed and same_cell(p.cell, target)]
 
 
 def _my_rows(label: _Placed, stack: list[_Placed], beside: list[_Placed]) -> list[_Placed]:

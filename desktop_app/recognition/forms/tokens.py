@@ -21,6 +21,8 @@ from desktop_app.documents.page_text import Box, TextSpan
 from desktop_app.recognition.forms.fuzzy import MIN_LENGTH, misread_label
 
 _COLONS = ":："
+#: Marks that are never a value on their own (a dash is: 吨位 printed as ``-``).
+_PUNCTUATION = ",，.。;；、/\\|'\"“”‘’`"
 #: A wording at least this long is a label even when a value follows without a colon
 #: (``开票人周志``: the colon is often not printed or not read).
 _SELF_EVIDENT = 3
@@ -140,7 +142,16 @@ def _label_at(
             return wording
         if len(wording) >= _SELF_EVIDENT and not _continues_word(wording, rest):
             return wording
+        if _figures_after_words(wording, rest):
+            return wording
     return None
+
+
+def _figures_after_words(wording: str, rest: str) -> bool:
+    """True when figures follow a label's Chinese words with no space (``吨位2177``,
+    ``小写¥88558.43``): the printer's value run into its label, not a longer word."""
+    cjk = "\u4e00" <= wording[-1] <= "\u9fff"
+    return cjk and ((rest[0].isascii() and rest[0].isalnum()) or rest[0] in "¥￥")
 
 
 def _continues_word(wording: str, rest: str) -> bool:
@@ -199,8 +210,8 @@ def split_span(
         text = span.text[first : last + 1].strip()
         if not wording:
             text = text.strip(_COLONS + " ")
-        if not text and not wording:
-            continue
+        if not wording and not text.strip(_PUNCTUATION):
+            continue  # a comma or slash left of a label (进口证明书号，) is no value
         box = _union(boxes[first : last + 1])
         edges = (index == 0, index == len(pieces) - 1)
         tokens.append(Token(text, box, wording, span.score, span.size, *edges))

@@ -298,3 +298,37 @@ def test_stacked_labels_pair_in_order_with_lines_shifted_most_of_a_row() -> None
         "28792174",
         "967929081003",
     )
+
+
+def test_figures_run_into_their_label_and_a_comma_after_a_label() -> None:
+    rows = [
+        MACHINE,
+        [
+            ("合格证号", 160),
+            ("WB70Z7987858433", 300),
+            ("进口证明书号，", 160),
+            ("WR08AXPM287ZH1Y", 300),
+        ],
+        [
+            ("完税凭证号码", 160),
+            ("", 300),
+            ("吨位2298", 160),
+            ("", 100),
+            ("限乘人数", 100),
+            ("5", 60),
+        ],
+    ]
+    got = answer(ocr(table(rows, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["进口证明书号"] == "WR08AXPM287ZH1Y"
+    assert got["吨位"] == "2298"
+    assert got["完税凭证号码"] == ""
+
+
+def test_the_net_price_past_its_unread_small_print_cell() -> None:
+    rows = [
+        MACHINE,
+        [("不含税价", 160), ("", 80), ("¥88558.43", 220), ("完税凭证号码", 160), ("", 200)],
+    ]
+    got = answer(ocr(table(rows, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["不含税价(小写)"] == "¥88558.43"
+    assert got["完税凭证号码"] == ""

@@ -20,7 +20,8 @@ class BenchPage:
 
     ``mode`` is the manifest's ``condition`` where it has one (the paper-page
     generator's), else its ``mode`` (dev's); ``generation`` the paper form's
-    generation (``motor-2015``, ``einvoice`` …), empty where the manifest has none.
+    generation (``motor-2015``, ``einvoice`` …), empty where the manifest has none;
+    ``planted`` the check failure printed on purpose on the page, if any.
 
     ``layout`` and ``holdout`` come from generated e-invoice folders (the holdout
     layout is never used for tuning); ``format`` is the manifest's (pdf, ofd, scan)
@@ -35,6 +36,7 @@ class BenchPage:
     format: str = ""
     holdout: bool = False
     generation: str = ""
+    planted: str = ""  # the check failure printed on purpose (paper-page generator)
 
     @property
     def stem(self) -> str:
@@ -58,6 +60,7 @@ def load_pages(folder: Path) -> list[BenchPage]:
                 format=entry.get("format") or file_kind(path),
                 holdout=bool(entry.get("holdout", False)),
                 generation=entry.get("generation", ""),
+                planted=entry.get("planted", ""),
             )
         )
     return pages

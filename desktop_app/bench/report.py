@@ -84,6 +84,7 @@ def breakdown_lines(result: BenchRun) -> list[str]:
     """Figures by generation (and condition), file format, form, layout (the holdout
     apart) and answer origin."""
     lines = generation_lines(result)
+    lines += _group_lines(result, "planted check failure", lambda r: r.page.planted, always=True)
     lines += _group_lines(result, "format", lambda r: r.page.format)
     lines += _group_lines(result, "form", lambda r: r.page.kind)
     lines += _group_lines(result, "layout", _layout_label)

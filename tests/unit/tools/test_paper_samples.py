@@ -155,6 +155,8 @@ def test_planted_failures_are_printed_listed_and_caught_by_the_checks(tmp_path: 
         }
         assert failed & {"vin", "total_sum"}, (entry["planted"], failed)
     assert main([str(tmp_path / "x"), "--planted", "1.5"]) == 2
+    pages = load_pages(tmp_path)
+    assert {p.planted for p in pages} <= set(PLANTED.values()) and all(p.planted for p in pages)
 
 
 def test_unknown_generations_or_conditions_are_refused(tmp_path: Path) -> None:

@@ -907,6 +907,10 @@
         <translation>Default: https://ocr.tencentcloudapi.com</translation>
     </message>
     <message>
+        <source>本机没有可用的系统钥匙串：在这里填写的密钥只用于“测试连接”，点“确定”时不会保存。要长期使用，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥。</source>
+        <translation>There is no usable OS keychain on this computer: keys typed here serve only “Test connection” and are not saved when you press OK. To use them for good, provide them in the environment variables {id_var} and {key_var} or in the file {file}.</translation>
+    </message>
+    <message>
         <source>打开文件后自动识别当前页</source>
         <translation>Recognize the current page when a file opens</translation>
     </message>

@@ -886,6 +886,10 @@
         <translation>默认：https://ocr.tencentcloudapi.com</translation>
     </message>
     <message>
+        <source>本机没有可用的系统钥匙串：在这里填写的密钥只用于“测试连接”，点“确定”时不会保存。要长期使用，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥。</source>
+        <translation>本机没有可用的系统钥匙串：在这里填写的密钥只用于“测试连接”，点“确定”时不会保存。要长期使用，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥。</translation>
+    </message>
+    <message>
         <source>打开文件后自动识别当前页</source>
         <translation>打开文件后自动识别当前页</translation>
     </message>

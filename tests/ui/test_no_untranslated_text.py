@@ -73,6 +73,13 @@ PROPER_NOUNS = {
     "Enter",
     "PgUp",
     "PgDown",
+    # the keys' environment variables and file, named where the keychain is missing
+    "TENCENTCLOUD",
+    "SECRET",
+    "ID",
+    "KEY",
+    "tencentcloud",
+    "credentials",
 }
 #: The language chooser names each language in itself, in both interfaces.
 ENDONYMS = {"中文", "English"}

@@ -59,6 +59,21 @@ def _keys_outside_the_app() -> bool:
     return found is not None
 
 
+def keychain_missing() -> bool:
+    """True when ``keyring`` found no usable keychain (it fell back to its failing backend).
+
+    A keychain that exists but refuses (locked, denied) is only found out when OK stores
+    the keys; ``SettingsDialog.keys_not_saved`` covers that case too.
+    """
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        return isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:  # a backend that fails to load is no keychain either
+        return True
+
+
 class _TestSignals(QObject):
     """Carrier from the pool thread to the dialog."""
 
@@ -131,6 +146,16 @@ class SettingsDialog(QDialog):
         self.cloud_hint = QLabel()
         self.cloud_hint.setWordWrap(True)
         self.cloud_hint.setStyleSheet("color: #8a6d3b;")
+        # Said before the clerk types: on a machine without a keychain OK cannot keep the keys.
+        self.keychain_hint = QLabel(
+            self.tr(
+                "本机没有可用的系统钥匙串：在这里填写的密钥只用于“测试连接”，点“确定”时不会保存。"
+                "要长期使用，请用环境变量 {id_var} 和 {key_var} 或文件 {file} 提供密钥。"
+            ).format(id_var=ENV_SECRET_ID, key_var=ENV_SECRET_KEY, file=DEFAULT_CREDENTIALS_FILE)
+        )
+        self.keychain_hint.setWordWrap(True)
+        self.keychain_hint.setStyleSheet("color: #8a6d3b;")
+        self.keychain_hint.setVisible(keychain_missing())
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -155,6 +180,7 @@ class SettingsDialog(QDialog):
         form.addRow("SecretId", self.secret_id)
         form.addRow("SecretKey", self.secret_key)
         form.addRow("", self.cloud_hint)
+        form.addRow("", self.keychain_hint)
         test_line = QHBoxLayout()
         test_line.addWidget(self.test_button)
         test_line.addStretch(1)

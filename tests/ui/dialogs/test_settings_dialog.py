@@ -181,3 +181,18 @@ def test_the_window_is_told_when_the_keys_were_not_saved(qtbot, memory_keyring) 
     assert [(level, "密钥未保存" in title) for level, title, _ in window.messages] == [
         ("warning", True)
     ]
+
+
+def test_a_missing_keychain_is_said_before_the_keys_are_typed(qtbot, memory_keyring) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    with_keychain = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(with_keychain)
+    assert not with_keychain.keychain_hint.isVisibleTo(with_keychain)
+    keyring.set_keyring(fail.Keyring())  # what keyring falls back to on a machine without one
+    without = SettingsDialog(Preferences(), tester=lambda prefs, keys: "ok")
+    qtbot.addWidget(without)
+    assert without.keychain_hint.isVisibleTo(without)
+    text = without.keychain_hint.text()
+    assert "不会保存" in text and "TENCENTCLOUD_SECRET_KEY" in text

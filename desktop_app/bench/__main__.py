@@ -18,6 +18,7 @@ could not open, and the median seconds per page split into OCR and extraction.
 ``ruling DIR``: the ruling found on each image against the truth's value boxes.
 ``speed FILE...``: a whole local recognize side by side with rapidocr alone.
 ``height DIR``: field accuracy against the height of the printed characters.
+``seal DIR``: field accuracy with a red seal stamped over the tax rate and another value.
 ``page-text FILE...``: open + page_image (with its text) and page_text times per file.
 ``qr FILE...``: time reading the invoice QR code of each file's first page.
 """
@@ -35,6 +36,7 @@ from desktop_app.bench import (
     page_text,
     qr,
     ruling,
+    seal,
     server_bench,
     speed,
     stall,
@@ -71,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     ruling.add_parser(sub)
     speed.add_parser(sub)
     char_height.add_parser(sub)
+    seal.add_parser(sub)
     page_text.add_parser(sub)
     qr.add_parser(sub)
     stall.add_parser(sub)
@@ -93,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return speed.main(args)
     if args.command == "height":
         return char_height.main(args)
+    if args.command == "seal":
+        return seal.main(args)
     if args.command == "page-text":
         return page_text.main(args)
     if args.command == "qr":

@@ -28,6 +28,7 @@ from desktop_app.documents.page import PageImage
 from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INVOICE
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
+from desktop_app.recognition.local.seals import reread_under_seals
 from desktop_app.recognition.local.structure import STRUCTURE, structure_reading, which_reader
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class LocalEngine:
         """Fields of the page as it is, else of the page turned a quarter or half turn,
         and the form's generation when the structure path told it ("" otherwise)."""
         _check(cancel)
-        lines = clock.time(self.read_lines, image)
+        lines = self._under_seals(image, clock.time(self.read_lines, image), clock)
         try:
             return self._extract(image, lines, cancel, clock)
         except RecognitionError as exc:
@@ -113,7 +114,8 @@ class LocalEngine:
                 raise
             refusal = exc
         for turns in turns_to_try(lines):
-            turned = clock.time(self.read_lines, np.ascontiguousarray(np.rot90(image, turns)))
+            page = np.ascontiguousarray(np.rot90(image, turns))
+            turned = self._under_seals(page, clock.time(self.read_lines, page), clock)
             upright = [turn_back(line, turns, image.shape[1], image.shape[0]) for line in turned]
             try:
                 return self._extract(image, upright, cancel, clock)
@@ -121,6 +123,22 @@ class LocalEngine:
                 if exc.code != NOT_AN_INVOICE:
                     raise
         raise refusal
+
+    def _under_seals(self, image: Any, lines: list[OcrLine], clock: _OcrClock) -> list[OcrLine]:
+        """``lines`` with those under a red seal read again with red dropped (``seals``)."""
+        if not hasattr(self._reader, "read_band"):
+            return lines
+        dropped: list[Any] = []
+
+        def read_band(top: int, bottom: int) -> list[OcrLine]:
+            dropped[:] = dropped or [without_red(image)]
+            return clock.time(self._reader.read_band, dropped[0], top, bottom, image)
+
+        try:
+            return reread_under_seals(image, lines, read_band)
+        except Exception:  # a bonus like the second look: never lose the first reading for it
+            log.exception("reading under the seals failed")
+            return lines
 
     def _extract(
         self, image: Any, lines: list[OcrLine], cancel: CancelToken | None, clock: _OcrClock

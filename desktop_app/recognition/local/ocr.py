@@ -187,6 +187,28 @@ class RapidOcrReader:
                 texts[i] = read
         return detection.original_boxes(*image.shape[:2]), texts
 
+    def read_band(self, image: Any, top: int, bottom: int, colours: Any) -> list[OcrLine]:
+        """Text lines of the rows ``top:bottom`` of ``image``, detected at the page's scale
+        (not enlarged as a whole page would be), in page pixels; each line's red share is
+        measured on ``colours`` (the page as scanned, when ``image`` has red dropped)."""
+        self.load()
+        band = image[top:bottom]
+        if min(band.shape[:2]) < 8:
+            return []
+        with self._run_lock:
+            pipeline = self._engine
+            detection = pipeline.detect(band, limit_side=0)
+            texts = pipeline.recognize(pipeline.crops(detection))
+        boxes = detection.original_boxes(*band.shape[:2])
+        lines = []
+        for box, (text, score) in zip(boxes, texts, strict=True):
+            if text.strip() and score >= TEXT_SCORE:
+                polygon = tuple((float(x), float(y) + top) for x, y in box)
+                lines.append(
+                    OcrLine(text, text_order(polygon, text), score, red_share(colours, polygon))  # type: ignore[arg-type]
+                )
+        return lines
+
     def read_regions(self, image: Any, regions: list[Polygon]) -> list[tuple[str, float]]:
         """Text and score of each region of ``image`` (recognizer only, no detection)."""
         if not regions:

@@ -87,8 +87,11 @@ class Pipeline:
         self._det_input = self._det.get_inputs()[0].name
         self._rec_input = self._rec.get_inputs()[0].name
 
-    def detect(self, image: Any) -> Detection:
-        """Text boxes of a BGR page, in rapidocr's reading order (top to bottom, left to right)."""
+    def detect(self, image: Any, limit_side: int = DET_LIMIT_SIDE) -> Detection:
+        """Text boxes of a BGR page, in rapidocr's reading order (top to bottom, left to right).
+
+        ``limit_side``: an image whose shorter side is below it is enlarged to it first
+        (rapidocr's 736); 0 keeps a strip of a page (a band of rows) at the page's scale."""
         import numpy as np
 
         scaled, scale = _within_bounds(image, self._max_side)
@@ -97,7 +100,8 @@ class Pipeline:
         if height <= PAD_HEIGHT or width / height > PAD_RATIO:
             top = int(abs(max(int(width / PAD_RATIO), PAD_HEIGHT) * 2 - height) / 2)
             scaled = _pad_rows(scaled, top)
-        pred = self._det.run(None, {self._det_input: _det_input(scaled)}, self._run_options)[0]
+        tensor = _det_input(scaled, limit_side)
+        pred = self._det.run(None, {self._det_input: tensor}, self._run_options)[0]
         boxes = _db_boxes(pred[0, 0], scaled.shape[0], scaled.shape[1])
         return Detection(scaled, _reading_order(np.asarray(boxes, dtype=np.float32)), scale, top)
 
@@ -216,13 +220,13 @@ def _pad_rows(image: Any, rows: int) -> Any:
     return cv2.copyMakeBorder(image, rows, rows, 0, 0, cv2.BORDER_CONSTANT, value=(0, 0, 0))
 
 
-def _det_input(image: Any) -> Any:
-    """The detector's input: sides rounded to multiples of 32, shortest side ≥ 736."""
+def _det_input(image: Any, limit_side: int = DET_LIMIT_SIDE) -> Any:
+    """The detector's input: sides rounded to multiples of 32, shortest side ≥ ``limit_side``."""
     import cv2
     import numpy as np
 
     height, width = image.shape[:2]
-    ratio = DET_LIMIT_SIDE / min(height, width) if min(height, width) < DET_LIMIT_SIDE else 1.0
+    ratio = limit_side / min(height, width) if min(height, width) < limit_side else 1.0
     new_h = int(round(int(height * ratio) / 32) * 32)
     new_w = int(round(int(width * ratio) / 32) * 32)
     resized = cv2.resize(image, (new_w, new_h))

@@ -1,0 +1,211 @@
+"""Red seals over the print: where they are, and the lines under them read again.
+
+A seller stamps its 发票专用章 wherever there is room, often over the tax rate, the
+amounts or the seller's address. The detector then finds one box for a value and the
+seal's text around it, or none at all, and the value is lost (a page's tax rate came
+back empty). The seal is told from the print by colour and shape:
+
+- colour: seal ink is clearly red where it lies on paper; black print under the seal
+  stays dark in every channel (a stamp's ink darkens what it covers, never lightens it);
+- shape: the form's own print may be red or brown as well (its rules, labels, title),
+  so the long straight runs of the rules are taken out of the red mask first; what is
+  left and is several characters tall and wide, like an oval of ink, is a seal (labels
+  and the title are one character tall, the 发票联 column one character wide).
+
+The rows a seal covers are then detected and read again on the page with red dropped
+(its red channel: black print stays black, red ink turns to paper), and the lines
+under the seal replaced by those readings (:func:`merge_band`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.recognition.local.ocr import OcrLine
+
+#: Clearly red: red above both green and blue by this much (0-255), and bright enough
+#: to be ink on paper rather than black print under a seal.
+RED_MARGIN, RED_MIN = 45, 110
+#: A seal is at least this many character heights tall and wide, at most this many.
+MIN_SEAL_CHARS, MAX_SEAL_CHARS = 4.0, 30.0
+#: ... no more than this much wider than tall (or taller than wide).
+MAX_SEAL_ASPECT = 2.6
+#: Runs of red at least this many character heights long and straight are rules.
+RULE_CHARS = 3.0
+#: Share of a line's box a seal must cover before its reading is replaced.
+MIN_COVER = 0.15
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-parallel box in page pixels."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def intersection(self, other: Box) -> float:
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return max(0.0, w) * max(0.0, h)
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.x1 - self.x0) * max(0.0, self.y1 - self.y0)
+
+
+def line_box(line: OcrLine) -> Box:
+    xs, ys = [p[0] for p in line.polygon], [p[1] for p in line.polygon]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def char_height(lines: Sequence[OcrLine]) -> float | None:
+    """The median height of the page's line boxes (None with too few lines)."""
+    heights = [line_box(line).y1 - line_box(line).y0 for line in lines if len(line.text) >= 2]
+    return statistics.median(heights) if len(heights) >= 5 else None
+
+
+def red_mask(image: Any) -> Any:
+    """0/255 mask of clearly red pixels (seal ink on paper; also the form's red print)."""
+    import numpy as np
+
+    pixels = image.astype(np.int16)
+    blue, green, red = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    reddish = (red - np.maximum(green, blue) > RED_MARGIN) & (red >= RED_MIN)
+    return reddish.astype(np.uint8) * 255
+
+
+def find_seals(image: Any, line_height: float) -> list[Box]:
+    """The boxes of the red seals on a BGR page whose text lines are ``line_height``
+    pixels high (detector boxes)."""
+    import cv2
+
+    if image.ndim != 3:
+        return []
+    # Worked on at about 6 px a line: the shapes are large, the page's detail is not needed.
+    scale = min(1.0, 6.0 / max(1.0, line_height))
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    mask = red_mask(small)
+    char = line_height * scale
+    long = max(3, round(RULE_CHARS * char))
+    rules = cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (long, 1))
+    )
+    rules |= cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, long))
+    )
+    rest = cv2.subtract(mask, cv2.dilate(rules, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))))
+    close = max(3, round(char))
+    rest = cv2.morphologyEx(
+        rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (close, close))
+    )
+    count, _, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    seals = []
+    for x, y, w, h, area in stats[1:count]:
+        if not _seal_shaped(w / char, h / char, area / max(1, w * h)):
+            continue
+        seals.append(Box(x / scale, y / scale, (x + w) / scale, (y + h) / scale))
+    return seals
+
+
+def _seal_shaped(width: float, height: float, fill: float) -> bool:
+    """Whether a red shape ``width`` × ``height`` character heights, inking ``fill`` of its
+    box, can be a seal: large in both directions, not a long strip, not a solid block."""
+    if not (
+        MIN_SEAL_CHARS <= width <= MAX_SEAL_CHARS and MIN_SEAL_CHARS <= height <= MAX_SEAL_CHARS
+    ):
+        return False
+    return max(width, height) / min(width, height) <= MAX_SEAL_ASPECT and 0.05 <= fill <= 0.8
+
+
+def band_of(seal: Box, line_height: float, page_height: int) -> tuple[int, int]:
+    """The rows read again for ``seal``: the seal's, and a line more above and below."""
+    top = max(0, int(seal.y0 - line_height))
+    bottom = min(page_height, int(seal.y1 + line_height + 1))
+    return top, bottom
+
+
+def merge_band(
+    lines: Sequence[OcrLine], new: Sequence[OcrLine], seal: Box, band: tuple[int, int]
+) -> list[OcrLine]:
+    """``lines`` with the lines under ``seal`` replaced by ``new`` (read again in the rows
+    ``band`` with red dropped).
+
+    A line the seal covers (``MIN_COVER`` of its box) is dropped when a new line overlaps
+    it, or when it is red (the seal's own text, gone without red); others are kept. New
+    lines are taken where they overlap the seal, except those cut by the band's edge.
+    """
+    top, bottom = band
+    taken = [
+        line
+        for line in new
+        if line_box(line).intersection(seal) > 0
+        and line_box(line).y0 > top + 1
+        and line_box(line).y1 < bottom - 1
+    ]
+    out: list[OcrLine] = []
+    at = None  # where the new lines go: in place of the first line they replace
+    for line in lines:
+        box = line_box(line)
+        covered = box.area > 0 and box.intersection(seal) >= MIN_COVER * box.area
+        replaced = any(_overlap(box, line_box(other)) >= 0.3 for other in taken)
+        if covered and (replaced or line.red >= 0.5):
+            at = len(out) if at is None else at
+            continue
+        if replaced:
+            # A line the seal only touches keeps its first reading: a new line over it
+            # would give the same text twice.
+            taken = [t for t in taken if _overlap(box, line_box(t)) < 0.3]
+        out.append(line)
+    at = len(out) if at is None else at
+    return [*out[:at], *taken, *out[at:]]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The intersection as a share of the smaller box."""
+    smaller = min(a.area, b.area)
+    return a.intersection(b) / smaller if smaller > 0 else 0.0
+
+
+#: Reads the rows ``top:bottom`` of the page with red dropped: its text lines in page pixels.
+ReadBand = Callable[[int, int], list[OcrLine]]
+
+
+def reread_under_seals(image: Any, lines: list[OcrLine], read_band: ReadBand) -> list[OcrLine]:
+    """``lines`` with the lines under each red seal that covers black print read again
+    without red (rows of seals side by side are read once)."""
+    height = char_height(lines)
+    if height is None or image.ndim != 3:
+        return lines
+    seals = [seal for seal in find_seals(image, height) if _covers_print(image, seal)]
+    bands: list[tuple[tuple[int, int], list[Box]]] = []
+    for seal in sorted(seals, key=lambda s: s.y0):
+        top, bottom = band_of(seal, height, image.shape[0])
+        if bands and top < bands[-1][0][1]:
+            (first, last), group = bands[-1]
+            bands[-1] = ((first, max(last, bottom)), [*group, seal])
+        else:
+            bands.append(((top, bottom), [seal]))
+    for band, group in bands:
+        new = read_band(*band)
+        for seal in group:
+            lines = merge_band(lines, new, seal, band)
+    return lines
+
+
+#: A seal covers print when this share of its box is black ink (dark in every channel).
+MIN_PRINT_SHARE = 0.004
+
+
+def _covers_print(image: Any, seal: Box) -> bool:
+    """Whether black print lies under ``seal`` (a seal over the red title alone needs no
+    second reading)."""
+    part = image[int(seal.y0) : int(seal.y1), int(seal.x0) : int(seal.x1)]
+    if part.size == 0:
+        return False
+    dark = part.max(axis=2) < 90
+    return float(dark.mean()) >= MIN_PRINT_SHARE

@@ -8,6 +8,7 @@ less of the line height than Chinese characters.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from desktop_app.core.model import Point, Polygon
@@ -26,7 +27,29 @@ def _toward(a: Point, b: Point, t: float) -> Point:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
+def new_line(previous: Fragment, current: Fragment) -> bool:
+    """Whether ``current`` starts a new line after ``previous`` (a value wrapped in its cell)."""
+    return abs(current.left_mid[1] - previous.right_mid[1]) > 0.5 * previous.height
+
+
 def value_polygon(fragments: list[Fragment]) -> Polygon:
+    """The four corners of the ink of ``fragments`` (in reading order); a value on several
+    lines gets the upright box round the ink of all of them."""
+    lines: list[list[Fragment]] = [[fragments[0]]]
+    for previous, current in itertools.pairwise(fragments):
+        if new_line(previous, current):
+            lines.append([current])
+        else:
+            lines[-1].append(current)
+    if len(lines) == 1:
+        return _line_polygon(fragments)
+    corners = [p for line in lines for p in _line_polygon(line)]
+    x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+    y0, y1 = min(p[1] for p in corners), max(p[1] for p in corners)
+    return ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+
+
+def _line_polygon(fragments: list[Fragment]) -> Polygon:
     """The four corners of the ink of ``fragments`` (one line, left to right)."""
     lt, _, _, lb = fragments[0].polygon
     _, rt, rb, _ = fragments[-1].polygon

@@ -26,6 +26,7 @@ from desktop_app.core.errors import RecognitionError
 from desktop_app.core.model import Point, Polygon, RecognitionResult, RecognizedField
 from desktop_app.documents.page import PageImage
 from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INVOICE
+from desktop_app.recognition.local.cells import rules_between
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
 from desktop_app.recognition.local.seals import reread_under_seals
@@ -163,9 +164,7 @@ class LocalEngine:
                 if exc.code != TEXT_NOT_AN_INVOICE:
                     raise  # another kind of invoice: said by name
                 # No title the form reader knows: the template decides (and may turn the page).
-        if second_look is None:
-            return self._extractor.extract(lines), ""
-        return self._extractor.extract(lines, second_look), ""
+        return self._extractor.extract(lines, second_look, rules_between(image, lines)), ""
 
     def read_lines(self, image: Any) -> list[OcrLine]:
         """The OCR lines of a decoded image (BGR array)."""

@@ -16,14 +16,14 @@ from desktop_app.core.model import RecognizedField, Rect
 from desktop_app.core.schema import MOTOR_OPTIONAL_FIELDS, FieldSpec, FormType, fields_of
 from desktop_app.recognition.local.alignment import PageAlignment, align
 from desktop_app.recognition.local.anchors import LabelMatcher, PageText, edit_distance
-from desktop_app.recognition.local.boxes import value_polygon
+from desktop_app.recognition.local.boxes import new_line, value_polygon
 from desktop_app.recognition.local.consistency import TWINS, reconcile
 from desktop_app.recognition.local.derived import derived_values
 from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.labels import LABELS, TITLES
 from desktop_app.recognition.local.normalize import normalize_field, value_span
 from desktop_app.recognition.local.ocr import OcrLine
-from desktop_app.recognition.local.placement import place
+from desktop_app.recognition.local.placement import Apart, place
 from desktop_app.recognition.local.second_look import Reread, second_look
 from desktop_app.recognition.local.templates import LABEL_POSITIONS, SLOTS
 
@@ -50,18 +50,19 @@ class InvoiceExtractor:
         }
 
     def extract(
-        self, lines: list[OcrLine], reread: Reread | None = None
+        self, lines: list[OcrLine], reread: Reread | None = None, apart: Apart | None = None
     ) -> tuple[RecognizedField, ...]:
         """Every field of the page's form in answer order; raises Local.NotAnInvoice.
 
         ``reread`` (regions of the page → text and score) lets missing or malformed
-        codes, dates and amounts be read a second time.
+        codes, dates and amounts be read a second time; ``apart`` (whether a rule runs
+        between two fragments) lets a text value wrapped in its cell keep its next line.
         """
         form, text = self.detect(lines)
         alignment = align(text.labels, LABELS[form], LABEL_POSITIONS[form])
         if alignment is None or len(alignment.anchors) < MIN_LABELS // 2:
             raise service_error("Local.NotAnInvoice", "too few form labels were read")
-        return self._fields(form, text, alignment, reread)
+        return self._fields(form, text, alignment, reread, apart)
 
     def template_fit(self, lines: list[OcrLine]) -> tuple[int, int]:
         """How many label readings the page has and how many the template's geometry
@@ -90,10 +91,15 @@ class InvoiceExtractor:
         return best, texts[best]
 
     def _fields(
-        self, form: FormType, text: PageText, alignment: PageAlignment, reread: Reread | None
+        self,
+        form: FormType,
+        text: PageText,
+        alignment: PageAlignment,
+        reread: Reread | None,
+        apart: Apart | None,
     ) -> tuple[RecognizedField, ...]:
         specs = {spec.name: spec for spec in answer_fields(form)}
-        placed = place(text.values, alignment, SLOTS[form], specs, LABEL_POSITIONS[form])
+        placed = place(text.values, alignment, SLOTS[form], specs, LABEL_POSITIONS[form], apart)
         placed = {name: _trimmed(specs[name], frags) for name, frags in placed.items()}
         read = {name: _join(frags) for name, frags in placed.items()}
         values = {name: normalize_field(name, specs[name].kind, raw) for name, raw in read.items()}
@@ -161,8 +167,14 @@ def _trimmed(spec: FieldSpec, fragments: list[Fragment]) -> list[Fragment]:
 
 
 def _join(fragments: list[Fragment]) -> str:
+    """The fragments' texts in reading order: a space where a gap or a wrap parts two
+    words of Latin letters or digits (``1991CC`` / ``CLA 260``), none between characters."""
     parts = [fragments[0].text]
     for previous, current in itertools.pairwise(fragments):
-        gap = current.left_mid[0] - previous.right_mid[0]
-        parts.append((" " if gap > 0.6 * previous.height else "") + current.text)
+        if new_line(previous, current):
+            words = previous.text[-1:].isascii() and current.text[:1].isascii()
+            space = words and previous.text[-1:].isalnum() and current.text[:1].isalnum()
+        else:
+            space = current.left_mid[0] - previous.right_mid[0] > 0.6 * previous.height
+        parts.append((" " if space else "") + current.text)
     return "".join(parts)

@@ -10,6 +10,7 @@ field's kind; a name or address cut in two by the OCR is joined again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +30,13 @@ MAX_DY, MIN_DX, MAX_DX = 20.0, -60.0, 110.0
 #: A label read further than this from its template place does not move its slot.
 MAX_ANCHOR_SHIFT = 60.0
 _JOINABLE = {ValueKind.TEXT, ValueKind.ACCOUNT}
+#: A value's second line lies this many of its line heights above or below its first.
+WRAP_MIN_LINES, WRAP_MAX_LINES = 0.6, 1.6
+#: A wrapped value has at most this many lines.
+MAX_WRAPPED_LINES = 3
+
+#: Whether a rule of the form runs between two fragments (they are in different cells).
+Apart = Callable[[Fragment, Fragment], bool]
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,16 @@ class _Measured:
     fragment: Fragment
     left: Point
     right: Point
+
+    @property
+    def height(self) -> float:
+        """The line height in template units (the page's pixels scaled as along the line)."""
+        length = float(np.hypot(self.right[0] - self.left[0], self.right[1] - self.left[1]))
+        return self.fragment.height * length / max(1.0, self.fragment.width)
+
+    @property
+    def mid_y(self) -> float:
+        return (self.left[1] + self.right[1]) / 2.0
 
 
 def measure(fragments: tuple[Fragment, ...], alignment: PageAlignment) -> list[_Measured]:
@@ -77,8 +95,11 @@ def place(
     slots: dict[str, Slot],
     specs: dict[str, FieldSpec],
     label_at: dict[str, Point],
+    apart: Apart | None = None,
 ) -> dict[str, list[Fragment]]:
-    """Field name → its value fragments (left to right); fields with no value are absent."""
+    """Field name → its value fragments (in reading order: lines top to bottom, each left
+    to right); fields with no value are absent. ``apart`` tells whether a rule runs
+    between two fragments; without it no text value is taken to run onto a second line."""
     items = measure(fragments, alignment)
     expected = {name: expected_position(slot, alignment, label_at) for name, slot in slots.items()}
     pairs: list[tuple[float, str, int]] = []
@@ -96,7 +117,83 @@ def place(
     for name, indices in chosen.items():
         # Names and addresses may be cut anywhere; a code only where a cell border crossed it.
         _join_continuations(items, indices, used, 45.0 if specs[name].kind in _JOINABLE else 12.0)
+    if apart is not None:
+        for name, indices in chosen.items():
+            if specs[name].kind is ValueKind.TEXT:
+                chosen[name] = _wrapped(items, indices, used, name, expected, specs, apart)
     return {name: [items[i].fragment for i in indices] for name, indices in chosen.items()}
+
+
+def _wrapped(
+    items: list[_Measured],
+    indices: list[int],
+    used: set[int],
+    name: str,
+    expected: dict[str, Point],
+    specs: dict[str, FieldSpec],
+    apart: Apart,
+) -> list[int]:
+    """``indices`` (one line) with the lines of the same cell above and below it: a long
+    name, address or model the printer wrapped. A line is taken when it starts under the
+    value, one line height off, is in no other field's place and no rule runs between."""
+    lines = [indices]
+    while len(lines) < MAX_WRAPPED_LINES:
+        found = None
+        for edge, below in ((lines[-1], True), (lines[0], False)):
+            found = _next_line(items, edge, used, below, name, expected, specs, apart)
+            if found is not None:
+                break
+        if found is None:
+            break
+        line = [found]
+        used.add(found)
+        _join_continuations(items, line, used, 45.0)
+        lines = [*lines, line] if below else [line, *lines]
+    return [i for line in lines for i in line]
+
+
+def _next_line(
+    items: list[_Measured],
+    line: list[int],
+    used: set[int],
+    below: bool,
+    name: str,
+    expected: dict[str, Point],
+    specs: dict[str, FieldSpec],
+    apart: Apart,
+) -> int | None:
+    """The unused fragment starting the line just below (above) ``line`` in its cell."""
+    first, last = items[line[0]], items[line[-1]]
+    height = first.height
+    candidates = []
+    for i, item in enumerate(items):
+        dy = (item.mid_y - first.mid_y) * (1 if below else -1)
+        if i in used or not WRAP_MIN_LINES * height <= dy <= WRAP_MAX_LINES * height:
+            continue
+        if not first.left[0] - 1.5 * height <= item.left[0] <= last.right[0]:
+            continue
+        # A second line is any text (``CLA 260 4MATIC`` under a Chinese model name).
+        text = item.fragment.text
+        if not any(c.isalnum() for c in text) or _elsewhere(item, name, expected, specs):
+            continue
+        candidates.append(i)
+    for i in sorted(candidates, key=lambda i: items[i].left[0]):
+        upper, lower = (first, items[i]) if below else (items[i], first)
+        if not apart(upper.fragment, lower.fragment):
+            return i
+    return None
+
+
+def _elsewhere(
+    item: _Measured, name: str, expected: dict[str, Point], specs: dict[str, FieldSpec]
+) -> bool:
+    """Whether ``item`` sits where another field's value is printed and could be one."""
+    return any(
+        other != name
+        and _cost(item, at) is not None
+        and fits(specs[other].kind, item.fragment.text)
+        for other, at in expected.items()
+    )
 
 
 def _join_continuations(

@@ -33,8 +33,9 @@ RED_MARGIN, RED_MIN = 45, 110
 MIN_SEAL_CHARS, MAX_SEAL_CHARS = 4.0, 30.0
 #: ... no more than this much wider than tall (or taller than wide).
 MAX_SEAL_ASPECT = 2.6
-#: Runs of red at least this many character heights long and straight are rules.
-RULE_CHARS = 3.0
+#: Runs of red at least this many character heights long and straight are rules (a
+#: seal's rim is straight for less: about 3 across its top on a 40 mm seal).
+RULE_CHARS = 6.0
 #: Share of a line's box a seal must cover before its reading is replaced.
 MIN_COVER = 0.15
 

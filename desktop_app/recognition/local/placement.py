@@ -20,6 +20,7 @@ from desktop_app.core.schema import FieldSpec, ValueKind
 from desktop_app.recognition.local.alignment import PageAlignment
 from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.normalize import fits
+from desktop_app.recognition.local.offset import print_offset
 from desktop_app.recognition.local.templates import Slot
 
 #: Printer offsets (template units): values wander about ±15 across and ±10 down on
@@ -102,6 +103,8 @@ def place(
     between two fragments; without it no text value is taken to run onto a second line."""
     items = measure(fragments, alignment)
     expected = {name: expected_position(slot, alignment, label_at) for name, slot in slots.items()}
+    dx, dy = print_offset(_votes(items, expected, specs))
+    expected = {name: (at[0] + dx, at[1] + dy) for name, at in expected.items()}
     pairs: list[tuple[float, str, int]] = []
     for index, item in enumerate(items):
         for name, at in expected.items():
@@ -122,6 +125,22 @@ def place(
             if specs[name].kind is ValueKind.TEXT:
                 chosen[name] = _wrapped(items, indices, used, name, expected, specs, apart)
     return {name: [items[i].fragment for i in indices] for name, indices in chosen.items()}
+
+
+def _votes(
+    items: list[_Measured], expected: dict[str, Point], specs: dict[str, FieldSpec]
+) -> list[tuple[int, Point]]:
+    """Each value's displacement from the place of every field it could be (its text fits
+    the field's kind) and is near enough to (twice the usual gates)."""
+    votes = []
+    for index, item in enumerate(items):
+        for name, at in expected.items():
+            dx = item.left[0] - at[0]
+            dy = item.mid_y - at[1]
+            near = abs(dy) <= 2 * MAX_DY and 2 * MIN_DX <= dx <= MAX_DX
+            if near and fits(specs[name].kind, item.fragment.text):
+                votes.append((index, (dx, dy)))
+    return votes
 
 
 def _wrapped(

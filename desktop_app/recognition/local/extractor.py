@@ -23,7 +23,7 @@ from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.labels import LABELS, TITLES
 from desktop_app.recognition.local.normalize import normalize_field, value_span
 from desktop_app.recognition.local.ocr import OcrLine
-from desktop_app.recognition.local.placement import Apart, place
+from desktop_app.recognition.local.placement import Apart, page_offset, place
 from desktop_app.recognition.local.second_look import Reread, second_look
 from desktop_app.recognition.local.templates import LABEL_POSITIONS, SLOTS
 
@@ -99,14 +99,14 @@ class InvoiceExtractor:
         apart: Apart | None,
     ) -> tuple[RecognizedField, ...]:
         specs = {spec.name: spec for spec in answer_fields(form)}
-        placed = place(text.values, alignment, SLOTS[form], specs, LABEL_POSITIONS[form], apart)
+        label_at = LABEL_POSITIONS[form]
+        offset = page_offset(text.values, alignment, SLOTS[form], specs, label_at)
+        placed = place(text.values, alignment, SLOTS[form], specs, label_at, apart, offset)
         placed = {name: _trimmed(specs[name], frags) for name, frags in placed.items()}
         read = {name: _join(frags) for name, frags in placed.items()}
         values = {name: normalize_field(name, specs[name].kind, raw) for name, raw in read.items()}
         if reread is not None:
-            second_look(
-                specs, SLOTS[form], LABEL_POSITIONS[form], alignment, placed, values, reread
-            )
+            second_look(specs, SLOTS[form], label_at, alignment, placed, values, reread, offset)
         read = dict(values)
         values = reconcile(form, values)
         values.update(derived_values(form, values))

@@ -97,13 +97,15 @@ def place(
     specs: dict[str, FieldSpec],
     label_at: dict[str, Point],
     apart: Apart | None = None,
+    offset: Point | None = None,
 ) -> dict[str, list[Fragment]]:
     """Field name → its value fragments (in reading order: lines top to bottom, each left
     to right); fields with no value are absent. ``apart`` tells whether a rule runs
-    between two fragments; without it no text value is taken to run onto a second line."""
+    between two fragments; without it no text value is taken to run onto a second line.
+    ``offset``: the print's offset (:func:`page_offset`, measured here when None)."""
     items = measure(fragments, alignment)
     expected = {name: expected_position(slot, alignment, label_at) for name, slot in slots.items()}
-    dx, dy = print_offset(_votes(items, expected, specs))
+    dx, dy = print_offset(_votes(items, expected, specs)) if offset is None else offset
     expected = {name: (at[0] + dx, at[1] + dy) for name, at in expected.items()}
     pairs: list[tuple[float, str, int]] = []
     for index, item in enumerate(items):
@@ -125,6 +127,19 @@ def place(
             if specs[name].kind is ValueKind.TEXT:
                 chosen[name] = _wrapped(items, indices, used, name, expected, specs, apart)
     return {name: [items[i].fragment for i in indices] for name, indices in chosen.items()}
+
+
+def page_offset(
+    fragments: tuple[Fragment, ...],
+    alignment: PageAlignment,
+    slots: dict[str, Slot],
+    specs: dict[str, FieldSpec],
+    label_at: dict[str, Point],
+) -> Point:
+    """The tax printer's offset on this page in template units (``offset.print_offset``)."""
+    items = measure(fragments, alignment)
+    expected = {name: expected_position(slot, alignment, label_at) for name, slot in slots.items()}
+    return print_offset(_votes(items, expected, specs))
 
 
 def _votes(

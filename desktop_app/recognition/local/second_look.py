@@ -96,8 +96,10 @@ def second_look(
     placed: dict[str, list[Fragment]],
     values: dict[str, str],
     reread: Reread,
+    offset: Point = (0.0, 0.0),
 ) -> None:
-    """Re-read missing or malformed shaped values in place (``values`` and ``placed``)."""
+    """Re-read missing or malformed shaped values in place (``values`` and ``placed``);
+    a value not read at all is looked for at its place moved by the print's ``offset``."""
     targets: list[tuple[str, Polygon, bool]] = []
     for name, slot in slots.items():
         spec, value = specs[name], values.get(name, "")
@@ -107,6 +109,7 @@ def second_look(
             targets.append((name, _widened(placed[name][0].polygon), True))
         else:
             at = expected_position(slot, alignment, label_at)
+            at = (at[0] + offset[0], at[1] + offset[1])
             targets.append((name, _empty_region(slot, at, spec.kind, alignment), False))
     if not targets:
         return

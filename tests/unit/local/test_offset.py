@@ -48,3 +48,23 @@ def test_values_shifted_by_the_printer_keep_their_fields(
     as_printed = _read(page["lines"])
     shifted = _read(_values_shifted(page, dx_mm, dy_mm))
     assert shifted == as_printed
+
+
+def test_the_offset_most_values_agree_on_is_found() -> None:
+    from desktop_app.recognition.local.offset import print_offset
+
+    # Ten values 12 units down (±1) and 5 across; each also votes for the row above and
+    # below (33 units off), as a code fits several code fields.
+    votes = []
+    for i in range(10):
+        d = (5.0 + i % 3, 12.0 + (i % 3 - 1))
+        votes += [(i, d), (i, (d[0], d[1] - 33.0)), (i, (d[0], d[1] + 33.0))]
+    dx, dy = print_offset(votes)
+    assert abs(dx - 6.0) < 1.5 and abs(dy - 12.0) < 1.0
+
+
+def test_scattered_values_move_nothing() -> None:
+    from desktop_app.recognition.local.offset import print_offset
+
+    votes = [(i, (float(7 * i % 40 - 20), float(5 * i % 36 - 18))) for i in range(12)]
+    assert print_offset(votes) == (0.0, 0.0)

@@ -198,15 +198,19 @@ def reread_under_seals(image: Any, lines: list[OcrLine], read_band: ReadBand) ->
     return lines
 
 
-#: A seal covers print when this share of its box is black ink (dark in every channel).
-MIN_PRINT_SHARE = 0.004
+#: A seal covers print when this share of its box is dark in the red channel (below
+#: ``PRINT_SHARE`` of the paper's level there): black print, even blurred in a small scan,
+#: is; seal ink and the form's red print are bright in that channel.
+MIN_PRINT_SHARE, PRINT_SHARE = 0.004, 0.5
 
 
 def _covers_print(image: Any, seal: Box) -> bool:
     """Whether black print lies under ``seal`` (a seal over the red title alone needs no
     second reading)."""
-    part = image[int(seal.y0) : int(seal.y1), int(seal.x0) : int(seal.x1)]
-    if part.size == 0:
+    import numpy as np
+
+    red = image[int(seal.y0) : int(seal.y1), int(seal.x0) : int(seal.x1), 2]
+    if red.size == 0:
         return False
-    dark = part.max(axis=2) < 90
-    return float(dark.mean()) >= MIN_PRINT_SHARE
+    paper = float(np.percentile(red, 95))
+    return float((red < PRINT_SHARE * paper).mean()) >= MIN_PRINT_SHARE

@@ -15,8 +15,9 @@ from desktop_app.recognition.local.fragments import Fragment
 from desktop_app.recognition.local.ocr import OcrLine
 from desktop_app.recognition.local.placement import Apart
 
-#: Share of a line's height kept clear at its middle: a rule between two lines lies
-#: between their middles, more than this share of a line height from each.
+#: Share of a line's height kept clear below the upper line's middle: a rule between
+#: two lines lies lower than that and above the lower line's middle (a line printed
+#: across a rule, mostly below it, is in the cell below).
 CLEAR = 0.3
 
 
@@ -39,7 +40,7 @@ def rules_between(image: Any, lines: Sequence[OcrLine]) -> Apart:
         right = min(upper.right_mid[0], lower.right_mid[0])
         x = (left + right) / 2.0 if right > left else lower.left_mid[0] + lower.height
         top = upper.center[1] + CLEAR * upper.height
-        bottom = lower.center[1] - CLEAR * lower.height
+        bottom = lower.center[1]
         return any(
             min(s.x0, s.x1) <= x <= max(s.x0, s.x1) and top < s.across_at(x) < bottom
             for s in horizontals()

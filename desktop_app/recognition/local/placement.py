@@ -33,6 +33,8 @@ MAX_ANCHOR_SHIFT = 60.0
 _JOINABLE = {ValueKind.TEXT, ValueKind.ACCOUNT}
 #: A value's second line lies this many of its line heights above or below its first.
 WRAP_MIN_LINES, WRAP_MAX_LINES = 0.6, 1.6
+#: ... and starts within this many line heights of the first line's left edge.
+WRAP_ALIGN = 0.6
 #: A wrapped value has at most this many lines.
 MAX_WRAPPED_LINES = 3
 
@@ -119,6 +121,7 @@ def place(
         if name not in chosen and index not in used:
             chosen[name] = [index]
             used.add(index)
+    _shifted_across(items, pairs, chosen, used, expected, specs)
     for name, indices in chosen.items():
         # Names and addresses may be cut anywhere; a code only where a cell border crossed it.
         _join_continuations(items, indices, used, 45.0 if specs[name].kind in _JOINABLE else 12.0)
@@ -127,6 +130,35 @@ def place(
             if specs[name].kind is ValueKind.TEXT:
                 chosen[name] = _wrapped(items, indices, used, name, expected, specs, apart)
     return {name: [items[i].fragment for i in indices] for name, indices in chosen.items()}
+
+
+def _shifted_across(
+    items: list[_Measured],
+    pairs: list[tuple[float, str, int]],
+    chosen: dict[str, list[int]],
+    used: set[int],
+    expected: dict[str, Point],
+    specs: dict[str, FieldSpec],
+) -> None:
+    """Values pushed further off their place than the usual gates (across a rule, by the
+    printer's offset on a form whose rows differ from the template's) go to a field
+    still without a value whose kind they fit, nearest first, within twice the gates;
+    only values no field could take within the gates (``pairs``) are looked at."""
+    gated = {index for _, _, index in pairs}
+    late: list[tuple[float, str, int]] = []
+    for index, item in enumerate(items):
+        if index in used or index in gated:
+            continue
+        for name, at in expected.items():
+            if name in chosen or not fits(specs[name].kind, item.fragment.text):
+                continue
+            dx, dy = item.left[0] - at[0], item.mid_y - at[1]
+            if abs(dy) <= 2 * MAX_DY and MIN_DX <= dx <= MAX_DX:
+                late.append(((dx / X_SCALE) ** 2 + (dy / Y_SCALE) ** 2, name, index))
+    for _, name, index in sorted(late):
+        if name not in chosen and index not in used:
+            chosen[name] = [index]
+            used.add(index)
 
 
 def page_offset(
@@ -197,14 +229,15 @@ def _next_line(
     apart: Apart,
 ) -> int | None:
     """The unused fragment starting the line just below (above) ``line`` in its cell."""
-    first, last = items[line[0]], items[line[-1]]
+    first = items[line[0]]
     height = first.height
     candidates = []
     for i, item in enumerate(items):
         dy = (item.mid_y - first.mid_y) * (1 if below else -1)
         if i in used or not WRAP_MIN_LINES * height <= dy <= WRAP_MAX_LINES * height:
             continue
-        if not first.left[0] - 1.5 * height <= item.left[0] <= last.right[0]:
+        # The printer starts each line of a cell at the cell's left margin.
+        if abs(item.left[0] - first.left[0]) > WRAP_ALIGN * height:
             continue
         # A second line is any text (``CLA 260 4MATIC`` under a Chinese model name).
         text = item.fragment.text

@@ -68,3 +68,25 @@ def test_scattered_values_move_nothing() -> None:
 
     votes = [(i, (float(7 * i % 40 - 20), float(5 * i % 36 - 18))) for i in range(12)]
     assert print_offset(votes) == (0.0, 0.0)
+
+
+def test_a_value_pushed_across_a_rule_reaches_the_field_that_takes_its_kind() -> None:
+    # The seller's taxpayer number printed 7 mm up, across the rule into the name's row:
+    # further off than the usual gates, it still goes to the one empty field that takes
+    # a code, and the name above (text) never takes it as its second line.
+    page = load_fixture("motor_000_clean")
+    mm = page["size"][0] / FORM_MM
+    lines = []
+    for line in page["lines"]:
+        if line.text == "91410113930955972H":
+            line = OcrLine(
+                line.text,
+                tuple((x - 5 * mm, y - 7 * mm) for x, y in line.polygon),  # type: ignore[arg-type]
+                line.score,
+            )
+        lines.append(line)
+    fields = {
+        f.name: f.value for f in InvoiceExtractor().extract(lines, apart=lambda upper, lower: False)
+    }
+    assert fields["销售方纳税人识别号"] == "91410113930955972H"
+    assert fields["销货单位名称"] == "郑州利星汽车销售有限公司"

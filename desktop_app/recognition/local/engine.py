@@ -29,7 +29,7 @@ from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INV
 from desktop_app.recognition.local.cells import rules_between
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
-from desktop_app.recognition.local.seals import reread_under_seals
+from desktop_app.recognition.local.seals import drop_red, reread_under_seals
 from desktop_app.recognition.local.structure import STRUCTURE, structure_reading, which_reader
 
 log = logging.getLogger(__name__)
@@ -228,34 +228,9 @@ def turn_back(line: OcrLine, turns: int, width: int, height: int) -> OcrLine:
 
 
 def without_red(image: Any) -> Any:
-    """``image`` with red ink (seals, the form's own red print) faded to paper, black kept.
-
-    The red channel: black print is dark in every channel, red ink is bright in the red
-    one, so a seal over a value fades while the value stays (colour separation, as a
-    drop-out filter in a scanner does). Two things keep a stamp visible there, both
-    undone: JPEG keeps colour at half resolution, so a thin red stroke loses much of its
-    red (the red channel is rebuilt from the brightness and the strongest red difference
-    nearby); and stamp ink still darkens the red channel a little, so the channel is
-    stretched to make everything above ``PAPER_SHARE`` of the paper's level paper. The
-    form's brown print stays visible, black print dark.
-    """
-    import cv2
-
-    if image.ndim != 3:
-        return image
-    luma, chroma, _ = cv2.split(cv2.cvtColor(image, cv2.COLOR_BGR2YCrCb))
-    chroma = cv2.dilate(chroma, np.ones((3, 3), np.uint8))
-    red = np.clip(luma.astype(np.float32) + 1.403 * (chroma.astype(np.float32) - 128), 0, 255)
-    paper = float(np.percentile(red[::7, ::7], 95))
-    if paper >= 64:  # else a dark page: nothing to stretch against
-        red *= 255.0 / (PAPER_SHARE * paper)
-    faded = np.clip(red, 0, 255).astype(np.uint8)
-    return np.dstack([faded, faded, faded])
-
-
-#: Red-channel levels above this share of the paper's level are paper (stamp ink
-#: over paper keeps 85-95% of it in the red channel; brown print about 65%).
-PAPER_SHARE = 0.85
+    """``image`` with red ink (seals, the form's own red print) turned to paper and every
+    other ink kept dark, as gray (``seals.drop_red``)."""
+    return drop_red(image)
 
 
 def decode_image(page: PageImage) -> Any:

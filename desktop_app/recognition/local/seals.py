@@ -38,6 +38,11 @@ MAX_SEAL_ASPECT = 2.6
 RULE_CHARS = 6.0
 #: Share of a line's box a seal must cover before its reading is replaced.
 MIN_COVER = 0.15
+#: A red line this much inside a seal is the seal's own text.
+SEAL_TEXT_INSIDE = 0.6
+#: Red-channel levels above this share of the paper's level are paper (stamp ink over
+#: paper keeps 85-95% of it in the red channel; the form's brown print about 65%).
+PAPER_SHARE = 0.85
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,33 @@ def char_height(lines: Sequence[OcrLine]) -> float | None:
     """The median height of the page's line boxes (None with too few lines)."""
     heights = [line_box(line).y1 - line_box(line).y0 for line in lines if len(line.text) >= 2]
     return statistics.median(heights) if len(heights) >= 5 else None
+
+
+def drop_red(image: Any) -> Any:
+    """``image`` as gray with red ink (seals, the form's red print) faded to paper and
+    black, blue or purple print kept dark.
+
+    The red channel: a stamp's red ink lets red light through, so in that channel a seal
+    all but vanishes while the print under it stays as dark as elsewhere (a drop-out
+    filter, as scanners have). Two things keep a stamp visible there, both undone: JPEG
+    keeps colour at half resolution, so a thin red stroke loses much of its red (the
+    channel is rebuilt from the brightness and the strongest red difference in each 3×3
+    neighbourhood); and stamp ink still darkens the channel a little, so it is stretched
+    to make everything above ``PAPER_SHARE`` of the paper's level paper.
+    """
+    import cv2
+    import numpy as np
+
+    if image.ndim != 3:
+        return image
+    luma, chroma, _ = cv2.split(cv2.cvtColor(image, cv2.COLOR_BGR2YCrCb))
+    chroma = cv2.dilate(chroma, np.ones((3, 3), np.uint8))
+    red = np.clip(luma.astype(np.float32) + 1.403 * (chroma.astype(np.float32) - 128), 0, 255)
+    paper = float(np.percentile(red[::7, ::7], 95))
+    if paper >= 64:  # else a dark page: nothing to stretch against
+        red *= 255.0 / (PAPER_SHARE * paper)
+    gray = np.clip(red, 0, 255).astype(np.uint8)
+    return np.dstack([gray, gray, gray])
 
 
 def red_mask(image: Any) -> Any:
@@ -137,7 +169,8 @@ def merge_band(
     ``band`` with red dropped).
 
     A line the seal covers (``MIN_COVER`` of its box) is dropped when a new line overlaps
-    it, or when it is red (the seal's own text, gone without red); others are kept. New
+    it, or when it is red and lies within the seal (the seal's own text, gone without
+    red); others are kept (a red label at the seal's edge, gone without red as well). New
     lines are taken where they overlap the seal, except those cut by the band's edge.
     """
     top, bottom = band
@@ -154,7 +187,8 @@ def merge_band(
         box = line_box(line)
         covered = box.area > 0 and box.intersection(seal) >= MIN_COVER * box.area
         replaced = any(_overlap(box, line_box(other)) >= 0.3 for other in taken)
-        if covered and (replaced or line.red >= 0.5):
+        inside = box.area > 0 and box.intersection(seal) >= SEAL_TEXT_INSIDE * box.area
+        if covered and (replaced or (inside and line.red >= 0.5)):
             at = len(out) if at is None else at
             continue
         if replaced:
@@ -199,14 +233,14 @@ def reread_under_seals(image: Any, lines: list[OcrLine], read_band: ReadBand) ->
 
 
 #: A seal covers print when this share of its box is dark in the red channel (below
-#: ``PRINT_SHARE`` of the paper's level there): black print, even blurred in a small scan,
-#: is; seal ink and the form's red print are bright in that channel.
-MIN_PRINT_SHARE, PRINT_SHARE = 0.004, 0.5
+#: ``PRINT_SHARE`` of the paper's level there): black, blue or purple print, even thin
+#: or blurred; seal ink and the form's red or brown print stay above it.
+MIN_PRINT_SHARE, PRINT_SHARE = 0.004, 0.6
 
 
 def _covers_print(image: Any, seal: Box) -> bool:
-    """Whether black print lies under ``seal`` (a seal over the red title alone needs no
-    second reading)."""
+    """Whether print other than red lies under ``seal`` (a seal over the red title alone
+    needs no second reading)."""
     import numpy as np
 
     red = image[int(seal.y0) : int(seal.y1), int(seal.x0) : int(seal.x1), 2]

@@ -115,3 +115,25 @@ def test_a_seal_over_no_black_print_is_not_read_again():
     calls = []
     reread_under_seals(page, lines, lambda top, bottom: calls.append((top, bottom)) or [])
     assert calls == []
+
+
+def test_red_dropped_from_a_jpeg_keeps_the_print_under_the_seal() -> None:
+    from desktop_app.recognition.local.seals import drop_red
+
+    page = np.full((120, 240, 3), PAPER, dtype=np.uint8)
+    cv2.putText(page, "13%", (20, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (30, 30, 30), 3)
+    ink = np.zeros(page.shape[:2], dtype=np.uint8)
+    cv2.circle(ink, (70, 60), 40, 255, 2)  # a thin seal rim over the print
+    cv2.putText(ink, "SEAL", (120, 70), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 255, 2)
+    share = (ink / 255.0)[..., None] * 0.9
+    colour = np.array(SEAL, dtype=np.float32) / 255.0
+    page = (page * (1 - share + share * colour)).astype(np.uint8)
+    # A scan: JPEG keeps colour at half resolution, thin red strokes lose their red.
+    _, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    scan = cv2.imdecode(data, cv2.IMREAD_COLOR)
+    dropped = drop_red(scan)[..., 0]
+    rim_alone = (ink > 128) & (cv2.cvtColor(page, cv2.COLOR_BGR2GRAY) > 100)
+    print_pixels = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY) < 40
+    assert np.median(dropped[rim_alone]) > 225  # the seal is paper
+    assert np.median(dropped[print_pixels]) < 90  # the print, under the seal too, stays
+    assert np.median(dropped[print_pixels & (ink > 0)]) < 90

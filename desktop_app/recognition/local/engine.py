@@ -29,7 +29,7 @@ from desktop_app.recognition.forms.kind import NOT_AN_INVOICE as TEXT_NOT_AN_INV
 from desktop_app.recognition.local.cells import rules_between
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
-from desktop_app.recognition.local.seals import drop_red, reread_under_seals
+from desktop_app.recognition.local.seals import Box, drop_red, reread_under_seals
 from desktop_app.recognition.local.structure import STRUCTURE, structure_reading, which_reader
 
 log = logging.getLogger(__name__)
@@ -131,9 +131,11 @@ class LocalEngine:
             return lines
         dropped: list[Any] = []
 
-        def read_band(top: int, bottom: int) -> list[OcrLine]:
+        def read_band(region: Box, within: Box) -> list[OcrLine]:
             dropped[:] = dropped or [without_red(image)]
-            return clock.time(self._reader.read_band, dropped[0], top, bottom, image)
+            box = (int(region.x0), int(region.y0), int(region.x1), int(region.y1))
+            seal = (within.x0, within.y0, within.x1, within.y1)
+            return clock.time(self._reader.read_band, dropped[0], box, seal)
 
         try:
             return reread_under_seals(image, lines, read_band)

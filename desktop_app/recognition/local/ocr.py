@@ -187,26 +187,33 @@ class RapidOcrReader:
                 texts[i] = read
         return detection.original_boxes(*image.shape[:2]), texts
 
-    def read_band(self, image: Any, top: int, bottom: int, colours: Any) -> list[OcrLine]:
-        """Text lines of the rows ``top:bottom`` of ``image``, detected at the page's scale
-        (not enlarged as a whole page would be), in page pixels; each line's red share is
-        measured on ``colours`` (the page as scanned, when ``image`` has red dropped)."""
+    def read_band(
+        self, image: Any, region: tuple[int, int, int, int], within: Any = None
+    ) -> list[OcrLine]:
+        """Text lines of ``region`` (x0, y0, x1, y1) of ``image``, detected at the page's
+        scale (not enlarged as a whole page would be), in page pixels; only the boxes that
+        meet ``within`` (x0, y0, x1, y1) are recognized. Each line's red share is measured
+        on ``image``: 0 on a page with red dropped (what is read there is print; print
+        under a seal is reddish on the page as scanned, like the seal's own text)."""
+        import numpy as np
+
         self.load()
-        band = image[top:bottom]
+        x0, y0, x1, y1 = region
+        band = np.ascontiguousarray(image[y0:y1, x0:x1])
         if min(band.shape[:2]) < 8:
             return []
         with self._run_lock:
             pipeline = self._engine
             detection = pipeline.detect(band, limit_side=0)
-            texts = pipeline.recognize(pipeline.crops(detection))
-        boxes = detection.original_boxes(*band.shape[:2])
+            boxes = detection.original_boxes(*band.shape[:2])
+            chosen = [i for i, box in enumerate(boxes) if _meets(box, x0, y0, within)]
+            texts = pipeline.recognize(pipeline.crops(detection, chosen))
         lines = []
-        for box, (text, score) in zip(boxes, texts, strict=True):
+        for i, (text, score) in zip(chosen, texts, strict=True):
             if text.strip() and score >= TEXT_SCORE:
-                polygon = tuple((float(x), float(y) + top) for x, y in box)
-                lines.append(
-                    OcrLine(text, text_order(polygon, text), score, red_share(colours, polygon))  # type: ignore[arg-type]
-                )
+                polygon = tuple((float(x) + x0, float(y) + y0) for x, y in boxes[i])
+                red = red_share(image, polygon)  # type: ignore[arg-type]
+                lines.append(OcrLine(text, text_order(polygon, text), score, red))  # type: ignore[arg-type]
         return lines
 
     def read_regions(self, image: Any, regions: list[Polygon]) -> list[tuple[str, float]]:
@@ -217,6 +224,19 @@ class RapidOcrReader:
         patches = [rectified_patch(image, region) for region in regions]
         with self._run_lock:
             return self._engine.recognize(patches)
+
+
+def _meets(box: Any, dx: int, dy: int, within: Any) -> bool:
+    """Whether ``box`` (band pixels, offset by dx, dy on the page) meets ``within``."""
+    if within is None:
+        return True
+    xs, ys = box[:, 0] + dx, box[:, 1] + dy
+    return bool(
+        xs.min() < within[2]
+        and xs.max() > within[0]
+        and ys.min() < within[3]
+        and ys.max() > within[1]
+    )
 
 
 def red_share(image: Any, polygon: Polygon) -> float:

@@ -33,11 +33,18 @@ RED_MARGIN, RED_MIN = 45, 110
 MIN_SEAL_CHARS, MAX_SEAL_CHARS = 4.0, 30.0
 #: ... no more than this much wider than tall (or taller than wide).
 MAX_SEAL_ASPECT = 2.6
+#: A seal's rim: ink near the inscribed ellipse in this share of ``RIM_DIRECTIONS``
+#: directions from its middle (measured: seals over print 0.5-1.0, blocks of stacked red
+#: labels 0.23-0.46).
+MIN_RIM, RIM_DIRECTIONS = 0.5, 48
 #: Runs of red at least this many character heights long and straight are rules (a
 #: seal's rim is straight for less: about 3 across its top on a 40 mm seal).
 RULE_CHARS = 6.0
 #: Share of a line's box a seal must cover before its reading is replaced.
 MIN_COVER = 0.15
+#: A line read again is taken when read this confidently (what is left of a seal's text
+#: after the drop-out is read with less).
+MIN_NEW_SCORE = 0.8
 #: A red line this much inside a seal is the seal's own text.
 SEAL_TEXT_INSIDE = 0.6
 #: Red-channel levels above this share of the paper's level are paper (stamp ink over
@@ -136,13 +143,31 @@ def find_seals(image: Any, line_height: float) -> list[Box]:
     rest = cv2.morphologyEx(
         rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (close, close))
     )
-    count, _, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
     seals = []
-    for x, y, w, h, area in stats[1:count]:
+    for index in range(1, count):
+        x, y, w, h, area = stats[index]
         if not _seal_shaped(w / char, h / char, area / max(1, w * h)):
             continue
+        if rim_share(labels[y : y + h, x : x + w] == index) < MIN_RIM:
+            continue  # a block of red labels, not a ring
         seals.append(Box(x / scale, y / scale, (x + w) / scale, (y + h) / scale))
     return seals
+
+
+def rim_share(shape: Any) -> float:
+    """Share of the directions from the middle of ``shape`` (a boolean mask filling its
+    box) in which ink lies near the ellipse inscribed in the box: a seal's rim runs all
+    round; a block of label text touches it only where its lines end."""
+    import numpy as np
+
+    h, w = shape.shape
+    cy, cx = (h - 1) / 2.0, (w - 1) / 2.0
+    angles = np.linspace(0, 2 * np.pi, RIM_DIRECTIONS, endpoint=False)
+    radii = np.linspace(0.78, 1.0, 6)
+    xs = np.clip(np.rint(cx + np.outer(np.cos(angles), radii) * cx), 0, w - 1).astype(int)
+    ys = np.clip(np.rint(cy + np.outer(np.sin(angles), radii) * cy), 0, h - 1).astype(int)
+    return float(shape[ys, xs].any(axis=1).mean())
 
 
 def _seal_shaped(width: float, height: float, fill: float) -> bool:
@@ -155,31 +180,45 @@ def _seal_shaped(width: float, height: float, fill: float) -> bool:
     return max(width, height) / min(width, height) <= MAX_SEAL_ASPECT and 0.05 <= fill <= 0.8
 
 
-def band_of(seal: Box, line_height: float, page_height: int) -> tuple[int, int]:
-    """The rows read again for ``seal``: the seal's, and a line more above and below."""
-    top = max(0, int(seal.y0 - line_height))
-    bottom = min(page_height, int(seal.y1 + line_height + 1))
-    return top, bottom
+def region_of(
+    seals: Sequence[Box], lines: Sequence[OcrLine], line_height: float, shape: tuple[int, ...]
+) -> Box:
+    """The part of the page read again for ``seals`` (side by side): their rows and a line
+    more above and below; across, the seals and every line they touch, and two line
+    heights more (a line the first reading missed may run out of the seal)."""
+    x0, x1 = min(s.x0 for s in seals), max(s.x1 for s in seals)
+    y0, y1 = min(s.y0 for s in seals), max(s.y1 for s in seals)
+    for line in lines:
+        box = line_box(line)
+        if any(box.intersection(seal) > 0 for seal in seals):
+            x0, x1 = min(x0, box.x0), max(x1, box.x1)
+    margin = 2 * line_height
+    return Box(
+        max(0.0, float(int(x0 - margin))),
+        max(0.0, float(int(y0 - line_height))),
+        min(float(shape[1]), float(int(x1 + margin + 1))),
+        min(float(shape[0]), float(int(y1 + line_height + 1))),
+    )
 
 
 def merge_band(
-    lines: Sequence[OcrLine], new: Sequence[OcrLine], seal: Box, band: tuple[int, int]
+    lines: Sequence[OcrLine], new: Sequence[OcrLine], seal: Box, region: Box, width: int
 ) -> list[OcrLine]:
-    """``lines`` with the lines under ``seal`` replaced by ``new`` (read again in the rows
-    ``band`` with red dropped).
+    """``lines`` with the lines under ``seal`` replaced by ``new`` (read again in
+    ``region`` of a page ``width`` pixels wide, with red dropped).
 
     A line the seal covers (``MIN_COVER`` of its box) is dropped when a new line overlaps
     it, or when it is red and lies within the seal (the seal's own text, gone without
     red); others are kept (a red label at the seal's edge, gone without red as well). New
-    lines are taken where they overlap the seal, except those cut by the band's edge.
+    lines are taken where they overlap the seal and are read with ``MIN_NEW_SCORE``,
+    except those the region's edge cuts.
     """
-    top, bottom = band
     taken = [
         line
         for line in new
         if line_box(line).intersection(seal) > 0
-        and line_box(line).y0 > top + 1
-        and line_box(line).y1 < bottom - 1
+        and not _cut(line_box(line), region, width)
+        and line.score >= MIN_NEW_SCORE
     ]
     out: list[OcrLine] = []
     at = None  # where the new lines go: in place of the first line they replace
@@ -200,35 +239,51 @@ def merge_band(
     return [*out[:at], *taken, *out[at:]]
 
 
+def _cut(box: Box, region: Box, width: int) -> bool:
+    """Whether ``box`` touches an edge of ``region`` inside the page (its line runs on)."""
+    return (
+        box.y0 <= region.y0 + 1
+        or box.y1 >= region.y1 - 1
+        or (region.x0 > 0 and box.x0 <= region.x0 + 1)
+        or (region.x1 < width and box.x1 >= region.x1 - 1)
+    )
+
+
 def _overlap(a: Box, b: Box) -> float:
     """The intersection as a share of the smaller box."""
     smaller = min(a.area, b.area)
     return a.intersection(b) / smaller if smaller > 0 else 0.0
 
 
-#: Reads the rows ``top:bottom`` of the page with red dropped: its text lines in page pixels.
-ReadBand = Callable[[int, int], list[OcrLine]]
+#: Reads ``region`` of the page with red dropped: its text lines (in page pixels) that
+#: meet the second box (the others are not recognized).
+ReadBand = Callable[[Box, Box], list[OcrLine]]
 
 
 def reread_under_seals(image: Any, lines: list[OcrLine], read_band: ReadBand) -> list[OcrLine]:
-    """``lines`` with the lines under each red seal that covers black print read again
-    without red (rows of seals side by side are read once)."""
+    """``lines`` with the lines under each red seal that covers print read again without
+    red (seals side by side, in overlapping rows, are read together)."""
     height = char_height(lines)
     if height is None or image.ndim != 3:
         return lines
     seals = [seal for seal in find_seals(image, height) if _covers_print(image, seal)]
-    bands: list[tuple[tuple[int, int], list[Box]]] = []
+    groups: list[list[Box]] = []
     for seal in sorted(seals, key=lambda s: s.y0):
-        top, bottom = band_of(seal, height, image.shape[0])
-        if bands and top < bands[-1][0][1]:
-            (first, last), group = bands[-1]
-            bands[-1] = ((first, max(last, bottom)), [*group, seal])
+        if groups and seal.y0 - height < max(s.y1 for s in groups[-1]) + height:
+            groups[-1].append(seal)
         else:
-            bands.append(((top, bottom), [seal]))
-    for band, group in bands:
-        new = read_band(*band)
+            groups.append([seal])
+    for group in groups:
+        region = region_of(group, lines, height, image.shape)
+        within = Box(
+            min(s.x0 for s in group),
+            min(s.y0 for s in group),
+            max(s.x1 for s in group),
+            max(s.y1 for s in group),
+        )
+        new = read_band(region, within)
         for seal in group:
-            lines = merge_band(lines, new, seal, band)
+            lines = merge_band(lines, new, seal, region, image.shape[1])
     return lines
 
 

@@ -74,7 +74,7 @@ def test_lines_under_the_seal_are_replaced_by_the_new_reading():
         _line("13%", 210, 150, 250, 174),
         _line("切边", 120, 262, 180, 290),  # cut by the band's lower edge: not taken
     ]
-    merged = merge_band(lines, new, seal, (76, 290))
+    merged = merge_band(lines, new, seal, Box(0, 76, 1000, 290), 1000)
     assert [line.text for line in merged] == ["地址", "增值税税率", "13%", "开户银行"]
 
 
@@ -82,7 +82,14 @@ def test_a_line_the_seal_only_touches_keeps_its_first_reading():
     seal = Box(100, 100, 300, 260)
     lines = [_line("郑州市金水区学府路54号", 280, 110, 700, 134)]  # 20 of 420 px under it
     new = [_line("郑州市金水区学府路54号", 281, 110, 699, 134)]
-    assert merge_band(lines, new, seal, (76, 290)) == lines
+    assert merge_band(lines, new, seal, Box(0, 76, 1000, 290), 1000) == lines
+
+
+def test_a_new_line_cut_by_the_regions_side_is_not_taken() -> None:
+    seal = Box(100, 100, 300, 260)
+    new = [_line("郑州市金水区学", 200, 150, 352, 174)]  # runs out of the region at x = 352
+    assert merge_band([], new, seal, Box(50, 76, 352, 290), 1000) == []
+    assert merge_band([], new, seal, Box(50, 76, 400, 290), 1000) == new
 
 
 def test_rows_of_a_seal_over_print_are_read_again_once():
@@ -92,14 +99,17 @@ def test_rows_of_a_seal_over_print_are_read_again_once():
     ]
     calls = []
 
-    def read_band(top: int, bottom: int) -> list[OcrLine]:
-        calls.append((top, bottom))
+    def read_band(region: Box, within: Box) -> list[OcrLine]:
+        calls.append((region, within))
         return [_line("13%", 230, 398, 290, 420)]
 
     merged = reread_under_seals(page, lines, read_band)
     assert len(calls) == 1
-    top, bottom = calls[0]
-    assert top < 400 - 110 and bottom > 400 + 110
+    region, within = calls[0]
+    assert region.y0 < 400 - 110 and region.y1 > 400 + 110
+    # Across: the seal and the value lines it touches (x 220-480), and a margin.
+    assert region.x0 < 180 and 480 < region.x1 < 600
+    assert within.x0 >= 60 and within.x1 <= 490
     assert "13%" in [line.text for line in merged]
 
 
@@ -113,7 +123,7 @@ def test_a_seal_over_no_black_print_is_not_read_again():
         _line(f"第{i}行文字", 220, y - 4, 480, y + 20) for i, y in enumerate(range(118, 640, 60))
     ]
     calls = []
-    reread_under_seals(page, lines, lambda top, bottom: calls.append((top, bottom)) or [])
+    reread_under_seals(page, lines, lambda region, within: calls.append(region) or [])
     assert calls == []
 
 
@@ -137,3 +147,15 @@ def test_red_dropped_from_a_jpeg_keeps_the_print_under_the_seal() -> None:
     assert np.median(dropped[rim_alone]) > 225  # the seal is paper
     assert np.median(dropped[print_pixels]) < 90  # the print, under the seal too, stays
     assert np.median(dropped[print_pixels & (ink > 0)]) < 90
+
+
+def test_a_ring_has_ink_all_round_and_an_arc_has_not() -> None:
+    from desktop_app.recognition.local.seals import MIN_RIM, rim_share
+
+    ring = np.zeros((60, 80), np.uint8)
+    cv2.ellipse(ring, (40, 30), (38, 28), 0, 0, 360, 1, 3)
+    cv2.putText(ring, "SEAL", (12, 38), 0, 0.6, 1, 2)
+    arc = np.zeros((60, 80), np.uint8)
+    cv2.ellipse(arc, (40, 30), (38, 28), 0, 200, 340, 1, 3)  # the upper part only
+    assert rim_share(ring.astype(bool)) > 0.95
+    assert rim_share(arc.astype(bool)) < MIN_RIM

@@ -31,6 +31,18 @@ MAX_DY, MIN_DX, MAX_DX = 20.0, -60.0, 110.0
 #: A label read further than this from its template place does not move its slot.
 MAX_ANCHOR_SHIFT = 60.0
 _JOINABLE = {ValueKind.TEXT, ValueKind.ACCOUNT}
+_SHAPED = {
+    ValueKind.DIGITS,
+    ValueKind.DATE,
+    ValueKind.MONEY,
+    ValueKind.MONEY_WORDS,
+    ValueKind.RATE,
+    ValueKind.VIN,
+    ValueKind.ID_OR_ORG,
+    ValueKind.TAX_ID,
+    ValueKind.PHONE,
+    ValueKind.PLATE,
+}
 #: A value's second line lies this many of its line heights above or below its first.
 WRAP_MIN_LINES, WRAP_MAX_LINES = 0.6, 1.6
 #: ... and starts within this many line heights of the first line's left edge.
@@ -143,14 +155,17 @@ def _shifted_across(
     """Values pushed further off their place than the usual gates (across a rule, by the
     printer's offset on a form whose rows differ from the template's) go to a field
     still without a value whose kind they fit, nearest first, within twice the gates;
-    only values no field could take within the gates (``pairs``) are looked at."""
+    only values no field could take within the gates (``pairs``) are looked at, and only
+    fields whose values have a shape (a VIN, an amount, a taxpayer number: not free text
+    or a code of any letters and digits, which any stray piece of print would fit)."""
     gated = {index for _, _, index in pairs}
     late: list[tuple[float, str, int]] = []
     for index, item in enumerate(items):
         if index in used or index in gated:
             continue
         for name, at in expected.items():
-            if name in chosen or not fits(specs[name].kind, item.fragment.text):
+            kind = specs[name].kind
+            if name in chosen or kind not in _SHAPED or not fits(kind, item.fragment.text):
                 continue
             dx, dy = item.left[0] - at[0], item.mid_y - at[1]
             if abs(dy) <= 2 * MAX_DY and MIN_DX <= dx <= MAX_DX:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from decimal import InvalidOperation
 
+from desktop_app.core import generations as G
 from desktop_app.core import identifiers as ids
 from desktop_app.core.checks import province_of_invoice_code
 from desktop_app.core.model import Polygon, RecognizedField, Rect
@@ -50,7 +51,8 @@ def answer_fields(reading: FormReading) -> tuple[RecognizedField, ...]:
     read = dict(reading.values)
     _split_office(read)
     values = {name: _formatted(form, name, rv.value) for name, rv in read.items()}
-    _buyer_ids(form, values, read)
+    if _one_buyer_id_cell(reading, read):
+        _buyer_ids(form, values, read)
     if reading.kind.electronic:
         for name in _PAPER_ONLY:
             values[name] = ""
@@ -170,6 +172,17 @@ def is_credit_code(value: str) -> bool:
     if ids.looks_like_resident_id(value) and ids.resident_id_problem(value) is None:
         return False
     return all(ch in ids.CREDIT_CODE_ALPHABET for ch in value)
+
+
+def _one_buyer_id_cell(reading: FormReading, read: dict[str, ReadValue]) -> bool:
+    """Whether the buyer's ID and taxpayer number share one cell: 数电 e-invoices and the
+    2021 paper layout. The 2015 form prints a 纳税人识别号 cell of its own (blank when
+    blank), the 2014 form none at all (its answer leaves it empty)."""
+    if reading.kind.electronic or reading.generation == G.MOTOR_2021:
+        return True
+    if reading.generation in (G.MOTOR_2014, G.MOTOR_2015):
+        return False
+    return "购买方纳税人识别号" not in read
 
 
 def _buyer_ids(form: FormType, values: dict[str, str], read: dict[str, ReadValue]) -> None:

@@ -332,3 +332,34 @@ def test_the_net_price_past_its_unread_small_print_cell() -> None:
     got = answer(ocr(table(rows, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
     assert got["不含税价(小写)"] == "¥88558.43"
     assert got["完税凭证号码"] == ""
+
+
+def test_a_credit_code_feeds_the_buyer_taxpayer_number_only_on_one_id_cell() -> None:
+    code = "91420175793834701Q"
+    # 2015: the buyer's 纳税人识别号 cell of its own, printed blank, stays blank.
+    blank = [
+        MACHINE,
+        [
+            ("购买方名称及\n身份证号码/\n组织机构代码", 160),
+            (f"武汉和谐汽车\n{code}", 460),
+            ("纳税人识别号", 120),
+            ("", 300),
+        ],
+        *seller_rows(),
+    ]
+    got = answer(ocr(table(blank, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["身份证号码/组织机构代码"] == code
+    assert got["购买方纳税人识别号"] == ""
+    # 2014: no such cell at all, and the answer leaves it empty.
+    old = [
+        MACHINE,
+        [
+            ("购货单位(人)", 160),
+            ("武汉和谐汽车", 400),
+            ("身份证号码/\n组织机构代码", 120),
+            (code, 360),
+        ],
+        *seller_rows(),
+    ]
+    got = answer(ocr(table(old, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["购买方纳税人识别号"] == ""

@@ -28,6 +28,7 @@ from desktop_app.core.schema import FormType, field_spec
 from desktop_app.recognition.forms import labels as form_labels
 from desktop_app.recognition.forms import read_form
 from desktop_app.recognition.forms.answer import answer_fields
+from desktop_app.recognition.forms.fuzzy import misread_label
 from desktop_app.recognition.forms.reader import ReadValue
 from desktop_app.recognition.local.anchors import STAMP_RED, edit_distance, is_noise
 from desktop_app.recognition.local.boxes import DROP, KEEP_HEIGHT_CJK, KEEP_HEIGHT_LATIN, TRIM_ENDS
@@ -81,9 +82,27 @@ def printed_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         fragment = Fragment(line.text.strip(), line.polygon, line.score)
         if is_noise(fragment) and not _a_label(line.text):
             continue  # (the template's noise words include the 2014 form's label 购货单位(人))
-        if line.red < STAMP_RED or _starts_like_a_label(line.text):
+        if line.red < STAMP_RED or _label_like(line.text):
             kept.append(line)
     return kept
+
+
+def _label_like(text: str) -> bool:
+    """Whether a red line is the form's own print: a label, a piece of a wrapped one
+    (``或征收率``) or a label misread, rather than a seal's words (``手车经纪有限`` round the
+    rim of a used-car dealer's seal starts like 二手车市场 but is no piece of a label)."""
+    folded = form_labels.fold(text)
+    if not folded:
+        return False
+    wordings = _all_wordings()
+    if any(folded in w or w in folded[: len(w)] for w in wordings):
+        return True
+    return misread_label(folded, wordings) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _all_wordings() -> tuple[str, ...]:
+    return tuple(sorted({w for form in FormType for w in form_labels.wordings(form)}))
 
 
 @functools.lru_cache(maxsize=1)

@@ -229,3 +229,15 @@ def test_lines_under_a_seal_are_read_again_without_the_red() -> None:
     ]
     assert out[1].red == 0.0
     assert seals_read_through(lines, None) == lines
+
+
+def test_red_lines_are_kept_only_when_they_are_label_print() -> None:
+    kept = printed_lines(
+        [
+            _line("或征收率", 60, 850, 140, 874, red=0.6),  # a wrapped label's second line
+            _line("经营、拍卖", 60, 700, 160, 724, red=0.7),
+            _line("纳税人识据号", 60, 760, 180, 784, red=0.7),  # a label misread
+            _line("手车经纪有限", 200, 900, 320, 924, red=0.9),  # a seal's rim: starts like 二手车
+        ]
+    )
+    assert [line.text for line in kept] == ["或征收率", "经营、拍卖", "纳税人识据号"]

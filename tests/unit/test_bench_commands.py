@@ -26,6 +26,7 @@ MINIMAL_ARGS = {
     "speed": ["page.png"],
     "stall": ["--pages", "10"],
     "height": ["folder"],
+    "seal": ["folder"],
     "memory": ["--pages", "1"],
 }
 

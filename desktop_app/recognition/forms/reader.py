@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop_app.core.schema import FormType
 from desktop_app.documents.page_text import Box, PageText, TextSpan
@@ -84,6 +84,7 @@ def read_form(page: PageText) -> FormReading:
     for span in spans:
         for token in split_span(span, wordings, same):
             placed.append(_Placed(token, ruling.cell_of(token.cx, token.cy)))
+    _first_lines_alone(placed, kind.form, wordings)
     labels = [p for p in placed if p.token.is_label]
     _resolve_sections(labels, kind.form)
     # Every label owns the values beside it; those naming no field (收款人, 销货单位（盖章）)
@@ -136,6 +137,34 @@ def read_form(page: PageText) -> FormReading:
     ]
     generation = generation_of(kind, seen)
     return FormReading(kind, read, page.origin, len(labels), dict(page.extras), generation)
+
+
+#: The shortest first line of a wrapped label read as that label when its other line is lost.
+_MIN_FIRST_LINE = 3
+
+
+def _first_lines_alone(placed: list[_Placed], form: FormType, wordings: list[str]) -> None:
+    """A wrapped label whose second line the OCR lost (``增值税`` without ``税额``): a line
+    alone in its cell that begins the wordings of exactly one field not labelled elsewhere
+    on the page is that field's label."""
+    found = {
+        label.name
+        for p in placed
+        if p.token.is_label
+        for label in L.labels_for(form, p.token.wording)
+    }
+    for i, p in enumerate(placed):
+        text = L.fold(p.token.text)
+        if p.token.is_label or len(text) < _MIN_FIRST_LINE or any(ch.isdigit() for ch in text):
+            continue
+        if any(q is not p and same_cell(q.cell, p.cell) for q in placed):
+            continue
+        begun = [w for w in wordings if w.startswith(text) and len(w) > len(text)]
+        names = {label.name for w in begun for label in L.labels_for(form, w)} - found
+        if len(names) != 1 or "" in names:
+            continue
+        wording = next(w for w in begun if {lb.name for lb in L.labels_for(form, w)} <= names)
+        placed[i] = _Placed(replace(p.token, wording=wording), p.cell)
 
 
 def _sharing_a_cell(ruling: Ruling):

@@ -363,3 +363,11 @@ def test_a_credit_code_feeds_the_buyer_taxpayer_number_only_on_one_id_cell() -> 
     ]
     got = answer(ocr(table(old, header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
     assert got["购买方纳税人识别号"] == ""
+
+
+def test_a_wrapped_labels_first_line_alone_when_its_second_was_lost() -> None:
+    rows = seller_rows()
+    rows[3][2] = ("增值税", 80)  # 税额 not read
+    got = answer(ocr(table([MACHINE, *rows], header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["增值税税额"] == "¥35093.03"
+    assert got["增值税税率或征收率"] == "13%"

@@ -159,3 +159,19 @@ def test_a_ring_has_ink_all_round_and_an_arc_has_not() -> None:
     cv2.ellipse(arc, (40, 30), (38, 28), 0, 200, 340, 1, 3)  # the upper part only
     assert rim_share(ring.astype(bool)) > 0.95
     assert rim_share(arc.astype(bool)) < MIN_RIM
+
+
+def test_lines_read_again_are_print_unless_as_red_as_a_seals_text() -> None:
+    page = np.full((100, 400, 3), PAPER, dtype=np.uint8)
+    page[18:42, 10:140:2] = SEAL  # what the drop-out left of a seal's text: red strokes
+    page[18:42, 250:320:2] = (30, 30, 30)  # print
+    lines = [
+        _line("有限公", 8, 16, 142, 44),
+        _line("13%", 248, 16, 322, 44),
+        _line("江", 5, 60, 30, 90),
+    ]
+    from desktop_app.recognition.local.seals import _as_print, _worth
+
+    seal_text, value, lone = (_as_print(line, page) for line in lines)
+    assert seal_text.red >= 0.8 and value.red == 0.0
+    assert not _worth(lone) and _worth(value) and _worth(_line("5", 0, 0, 10, 10))

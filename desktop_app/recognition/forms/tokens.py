@@ -298,6 +298,10 @@ def join_wrapped_labels(
                 if candidate in prefixes or candidate in complete:
                     nxt = found
                     break
+                misread = misread_label(candidate, tuple(sorted(complete)))
+                if misread is not None and len(joined) >= MIN_LENGTH - 1:
+                    nxt, candidate = found, misread  # a character of the label lost (增值税 / 额)
+                    break
             if nxt is None or not together(spans[chain[-1]], spans[nxt]):
                 break
             chain.append(nxt)

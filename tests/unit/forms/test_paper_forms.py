@@ -371,3 +371,10 @@ def test_a_wrapped_labels_first_line_alone_when_its_second_was_lost() -> None:
     got = answer(ocr(table([MACHINE, *rows], header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
     assert got["增值税税额"] == "¥35093.03"
     assert got["增值税税率或征收率"] == "13%"
+
+
+def test_a_wrapped_label_with_a_character_lost_is_joined() -> None:
+    rows = seller_rows()
+    rows[3][2] = ("增值税\n额", 80)  # 税 of 税额 not read
+    got = answer(ocr(table([MACHINE, *rows], header=PAPER_TITLE + PAPER_HEAD, row_height=80)))
+    assert got["增值税税额"] == "¥35093.03"

@@ -148,11 +148,31 @@ def titles_joined(lines: Sequence[OcrLine]) -> list[OcrLine]:
                     shared = next((k for k in (2, 1) if text.endswith(piece[:k])), 0)
                     piece = piece[shared:]
                 text += piece
-                if any(title in text for title in TITLES.values()):
+                title = _title_in(text, end > start)
+                if title is not None:
                     pieces = row[start : end + 1]
-                    joined = _joined_line(pieces, text)
+                    joined = _joined_line(pieces, title)
                     return [joined, *(o for o in lines if all(o is not p for p in pieces))]
     return list(lines)
+
+
+#: Characters of a title a seal (the 监制章 over it) may hide between its read pieces.
+MAX_TITLE_HIDDEN = 3
+
+
+def _title_in(text: str, pieces: bool) -> str | None:
+    """The title ``text`` holds, or — pieced together from several lines — the title it
+    is with up to three characters in the middle hidden (``机动车`` … ``一发票``: the seal
+    over 销售统 read away), keeping its first and last two characters."""
+    for title in TITLES.values():
+        if title in text:
+            return text
+        if not pieces or len(text) < len(title) - MAX_TITLE_HIDDEN or len(text) >= len(title):
+            continue
+        ends = text[:2] == title[:2] and text[-2:] == title[-2:]
+        if ends and edit_distance(text, title) <= MAX_TITLE_HIDDEN:
+            return title
+    return None
 
 
 def _overlapping(a: OcrLine, b: OcrLine) -> bool:

@@ -182,6 +182,9 @@ def test_a_title_read_in_pieces_on_one_row_is_joined() -> None:
         _line("一发票", 789, 55, 945, 102),
     ]
     assert titles_joined(overlapping)[0].text == "机动车销售统一发票"
+    hidden = [overlapping[0], overlapping[2]]  # 销售统 under the 监制章, read away
+    assert titles_joined(hidden)[0].text == "机动车销售统一发票"
+    assert titles_joined([overlapping[0]]) == [overlapping[0]]  # 机动车 alone is no title
     whole = [_line("机动车销售统一发票", 470, 54, 945, 102), *pieces[3:]]
     assert titles_joined(whole) == whole
 

@@ -53,6 +53,9 @@ _WIDTH = {
     K.NUMBER: 60.0,
 }
 MIN_SCORE_FOR_BLANK = 0.9
+#: A well-formed value read with less than this is read again (red dropped) too, and
+#: the new reading taken when it is well-formed and surer by ``BETTER_BY``.
+LOW_SCORE, BETTER_BY = 0.85, 0.05
 
 
 def well_formed(spec: FieldSpec, value: str) -> bool | None:
@@ -98,12 +101,20 @@ def second_look(
     reread: Reread,
     offset: Point = (0.0, 0.0),
 ) -> None:
-    """Re-read missing or malformed shaped values in place (``values`` and ``placed``);
-    a value not read at all is looked for at its place moved by the print's ``offset``."""
+    """Re-read missing, malformed or doubtful (``LOW_SCORE``) shaped values in place
+    (``values`` and ``placed``); a value not read at all is looked for at its place moved
+    by the print's ``offset``."""
     targets: list[tuple[str, Polygon, bool]] = []
+    doubted: dict[str, float] = {}  # well-formed values read with a low score: that score
     for name, slot in slots.items():
         spec, value = specs[name], values.get(name, "")
-        if well_formed(spec, value) is not False:
+        shaped = well_formed(spec, value)
+        frags = placed.get(name, [])
+        if shaped and len(frags) == 1 and frags[0].score < LOW_SCORE:
+            doubted[name] = frags[0].score
+            targets.append((name, _widened(frags[0].polygon), True))
+            continue
+        if shaped is not False:
             continue
         if name in placed:
             targets.append((name, _widened(placed[name][0].polygon), True))
@@ -119,6 +130,8 @@ def second_look(
         value = normalize_field(name, specs[name].kind, text)
         if not well_formed(specs[name], value) or (not had and score < MIN_SCORE_FOR_BLANK):
             continue
+        if name in doubted and score < doubted[name] + BETTER_BY:
+            continue  # a doubtful reading is replaced only by a clearly surer one
         values[name] = value
         if not had:
             placed[name] = [Fragment(text, region, score)]

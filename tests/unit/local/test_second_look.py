@@ -70,3 +70,33 @@ def test_shapes() -> None:
     assert well_formed(specs["增值税税率或征收率"], "13%")
     assert well_formed(specs["吨位"], "-")
     assert well_formed(specs["购买方名称"], "anything") is None
+
+
+def _rate_read_as(text: str, score: float) -> list[OcrLine]:
+    """motor_000_clean with its tax rate (13%) read as ``text`` with ``score``."""
+    return [
+        OcrLine(text, line.polygon, score, line.red) if line.text == "13%" else line
+        for line in load_fixture("motor_000_clean")["lines"]
+    ]
+
+
+def test_a_doubtful_well_formed_value_is_replaced_by_a_surer_reading() -> None:
+    recognizer = Recognizer(("13%", 0.97))
+    fields = {
+        f.name: f.value for f in InvoiceExtractor().extract(_rate_read_as("3%", 0.7), recognizer)
+    }
+    assert fields["增值税税率或征收率"] == "13%"
+
+
+def test_a_doubtful_value_keeps_its_reading_against_one_no_surer() -> None:
+    recognizer = Recognizer(("16%", 0.72))
+    fields = {
+        f.name: f.value for f in InvoiceExtractor().extract(_rate_read_as("13%", 0.7), recognizer)
+    }
+    assert fields["增值税税率或征收率"] == "13%"
+
+
+def test_a_sure_well_formed_value_is_not_read_again() -> None:
+    recognizer = Recognizer()
+    InvoiceExtractor().extract(load_fixture("motor_000_clean")["lines"], recognizer)
+    assert recognizer.regions == []

@@ -181,6 +181,18 @@ def test_a_full_disk_says_so_keeps_the_edit_and_retry_saves_it(
     assert _stored(store_path, page_id, "备注") == long_note
 
 
+def _an_edit_the_full_disk_refused(qtbot, window):
+    """Fill the database's disk (no page may be added) and make an edit it refuses;
+    returns the connection, whose ``max_page_count`` gives the room back."""
+    session = window.session
+    conn = session.store._db.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    with qtbot.waitSignal(session.writes.failed, timeout=5000):
+        session.edit_field("备注", "满" * 50_000)
+    qtbot.waitUntil(lambda: session.writes.unsaved == 1, timeout=5000)
+    return conn
+
+
 def _answer_close_question(qtbot, button_text: str) -> list[str]:
     """Click ``button_text`` in the question the window asks before closing; its text is kept."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -206,12 +218,7 @@ def test_quitting_with_refused_changes_asks_and_keeps_them_unless_told(
     qtbot, make_window, store_path, tmp_path
 ) -> None:
     window, page_id = _reviewing(qtbot, make_window, store_path, tmp_path)
-    session = window.session
-    conn = session.store._db.conn
-    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
-    with qtbot.waitSignal(session.writes.failed, timeout=5000):
-        session.edit_field("备注", "满" * 50_000)
-    qtbot.waitUntil(lambda: session.writes.unsaved == 1, timeout=5000)
+    conn = _an_edit_the_full_disk_refused(qtbot, window)
 
     seen = _answer_close_question(qtbot, "不关闭")
     window.actions_.quit.trigger()
@@ -232,21 +239,12 @@ def test_quitting_can_drop_refused_changes_and_a_program_close_never_asks(
     qtbot, make_window, store_path, tmp_path
 ) -> None:
     window, _ = _reviewing(qtbot, make_window, store_path, tmp_path)
-    session = window.session
-    conn = session.store._db.conn
-    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
-    with qtbot.waitSignal(session.writes.failed, timeout=5000):
-        session.edit_field("备注", "满" * 50_000)
-    qtbot.waitUntil(lambda: session.writes.unsaved == 1, timeout=5000)
+    _an_edit_the_full_disk_refused(qtbot, window)
     _answer_close_question(qtbot, "丢掉修改并关闭")
     window.actions_.quit.trigger()
     assert not window.isVisible()
 
     other, _ = _reviewing(qtbot, make_window, tmp_path / "other.sqlite3", tmp_path)
-    conn = other.session.store._db.conn
-    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
-    with qtbot.waitSignal(other.session.writes.failed, timeout=5000):
-        other.session.edit_field("备注", "满" * 50_000)
-    qtbot.waitUntil(lambda: other.session.writes.unsaved == 1, timeout=5000)
+    _an_edit_the_full_disk_refused(qtbot, other)
     other.close()  # as SIGTERM does: shutdown must not wait for a question
     assert not other.isVisible()

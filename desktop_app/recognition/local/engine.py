@@ -30,7 +30,13 @@ from desktop_app.recognition.local.cells import rules_between
 from desktop_app.recognition.local.extractor import InvoiceExtractor
 from desktop_app.recognition.local.ocr import OcrLine, shared_reader
 from desktop_app.recognition.local.seals import Box, drop_red, reread_under_seals
-from desktop_app.recognition.local.structure import STRUCTURE, structure_reading, which_reader
+from desktop_app.recognition.local.structure import (
+    STRUCTURE,
+    another_generation,
+    structure_reading,
+    title_restored,
+    which_reader,
+)
 
 log = logging.getLogger(__name__)
 NOT_AN_INVOICE = "Local.NotAnInvoice"
@@ -107,9 +113,10 @@ class LocalEngine:
         """Fields of the page as it is, else of the page turned a quarter or half turn,
         and the form's generation when the structure path told it ("" otherwise)."""
         _check(cancel)
-        lines = self._under_seals(image, clock.time(self.read_lines, image), clock)
+        first = clock.time(self.read_lines, image)
+        lines = self._under_seals(image, first, clock)
         try:
-            return self._extract(image, lines, cancel, clock)
+            return self._extract(image, lines, cancel, clock, first)
         except RecognitionError as exc:
             if exc.code != NOT_AN_INVOICE:
                 raise
@@ -144,8 +151,15 @@ class LocalEngine:
             return lines
 
     def _extract(
-        self, image: Any, lines: list[OcrLine], cancel: CancelToken | None, clock: _OcrClock
+        self,
+        image: Any,
+        lines: list[OcrLine],
+        cancel: CancelToken | None,
+        clock: _OcrClock,
+        first: list[OcrLine] | None = None,
     ) -> tuple[tuple[RecognizedField, ...], str]:
+        """The page's fields by the route ``which_reader`` gives (``first``: the reading
+        before the seals were read again, for a title the drop-out erased)."""
         _check(cancel)
         route = self._fields_by or which_reader(lines, *self._extractor.template_fit(lines))
 
@@ -165,6 +179,13 @@ class LocalEngine:
             except RecognitionError as exc:
                 if exc.code != TEXT_NOT_AN_INVOICE:
                     raise  # another kind of invoice: said by name
+                if first is not None and another_generation(lines):
+                    # A layout the template cannot read (it would put 限乘人数 into 吨位):
+                    # give the form reader back the title the seal's drop-out erased.
+                    restored = title_restored(lines, first)
+                    if len(restored) > len(lines):
+                        with contextlib.suppress(RecognitionError):
+                            return structure_reading(image, restored, second_look)
                 # No title the form reader knows: the template decides (and may turn the page).
         return self._extractor.extract(lines, second_look, rules_between(image, lines)), ""
 

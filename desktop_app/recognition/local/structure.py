@@ -60,11 +60,31 @@ def which_reader(lines: Sequence[OcrLine], labels_read: int, labels_placed: int)
     folded = [fold_label(line.text) for line in lines]
     if any(_EINVOICE_TITLE in text for text in folded):
         return STRUCTURE
-    if any(text.startswith(_OTHER_GENERATION_LABELS) for text in folded):
+    if another_generation(lines):
         return STRUCTURE
     if labels_read and labels_placed / labels_read < MIN_TEMPLATE_FIT:
         return STRUCTURE
     return TEMPLATE
+
+
+def another_generation(lines: Sequence[OcrLine]) -> bool:
+    """Whether the page's labels are those of a 机动车 layout the template does not know
+    (2021: …/身份证明号码; 2014: 购货单位(人)): only the form reader reads it right."""
+    return any(fold_label(line.text).startswith(_OTHER_GENERATION_LABELS) for line in lines)
+
+
+def title_restored(lines: Sequence[OcrLine], first: Sequence[OcrLine]) -> list[OcrLine]:
+    """``lines`` (read again under the seals) with the pieces of a vehicle invoice's title
+    that the first reading had and the second lost: the red drop-out under the 监制章
+    erases the form's red title along with the seal (``机动车``, ``销售统`` gone)."""
+    kept = {line.text for line in lines}
+    lost = [line for line in first if line.text not in kept and _title_piece(line.text)]
+    return [*lost, *lines]
+
+
+def _title_piece(text: str) -> bool:
+    folded = fold_label(text)
+    return len(folded) >= 3 and any(folded in title for title in TITLES.values())
 
 
 def printed_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:

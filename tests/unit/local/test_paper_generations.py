@@ -100,3 +100,26 @@ def test_pages_of_other_generations_go_to_structure() -> None:
         data = json.loads((FIXTURES / f"{generation}.json").read_text(encoding="utf-8"))
         lines = [OcrLine.from_json(item) for item in data["lines"]]
         assert which_reader(lines, 40, 40) == STRUCTURE, generation
+
+
+def test_a_title_the_seal_reading_erased_is_given_back_on_a_2014_page(pages: dict) -> None:
+    """The red drop-out under the 监制章 erases the red title with the seal: a 2014 page
+    then has no title, and the template (which knows the 2015 grid only) would put its
+    限乘人数 into 吨位. The first reading's title pieces are given back to the form reader."""
+    from desktop_app.recognition.local.engine import LocalEngine, _OcrClock
+    from desktop_app.recognition.local.structure import title_restored
+
+    data = json.loads((FIXTURES / "motor-2014.json").read_text(encoding="utf-8"))
+    first = [OcrLine.from_json(item) for item in data["lines"]]
+    title = ("机动车销售统", "一发票")  # the title as the recorded OCR read it, in two pieces
+    erased = [line for line in first if line.text not in title]
+    assert len(erased) < len(first)  # the title is gone from the second reading
+    assert len(title_restored(erased, first)) > len(erased)
+    assert title_restored(first, first) == first  # nothing lost: nothing given back
+    image = decode_image(page_image(pages["motor-2014"].path))
+    engine = LocalEngine(reader=object())
+    fields, told = engine._extract(image, erased, None, _OcrClock(), first)
+    got = {f.name: fold_value(f.value) for f in fields}
+    assert told == "motor-2014"
+    for name in ("吨位", "限乘人数", "购买方名称"):
+        assert got[name] == fold_value(data["expected"][name]), name

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.bench.speed import plain_rapidocr
 from desktop_app.recognition.local import LocalEngine
 from desktop_app.recognition.local.ocr import RapidOcrReader, bundled_model_dir, model_files
 from tests.unit.local.synthetic_page import VALUES, cjk_font_path, render_motor_page
@@ -132,21 +133,10 @@ def test_pipeline_reads_as_rapidocr_itself(engine: LocalEngine) -> None:
 
     from desktop_app.recognition.local import ocr
 
-    rapidocr = pytest.importorskip("rapidocr")
+    pytest.importorskip("rapidocr")
     page = render_motor_page(_need_model_and_font())
     image = cv2.imdecode(np.frombuffer(page.data, dtype=np.uint8), cv2.IMREAD_COLOR)
-    det, rec = ocr.model_files(bundled_model_dir())
-    reference = rapidocr.RapidOCR(
-        params={
-            "Global.use_cls": False,
-            "Global.log_level": "error",
-            "Global.max_side_len": ocr.MAX_SIDE,
-            "Det.box_thresh": 0.35,
-            "Det.model_path": str(det),
-            "Rec.model_path": str(rec),
-            "Cls.model_path": str(det),  # never loaded (use_cls is off)
-        }
-    )(image)
+    reference = plain_rapidocr()(image)
     pipeline = engine._reader._engine
     detection = pipeline.detect(image)
     texts = pipeline.recognize(pipeline.crops(detection))

@@ -23,37 +23,20 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ocr" / "paper"
 #: Fields each generation prints in its own way (the buyer's cells, the stacked machine
 #: codes, the last row's 吨位 and 限乘人数): read right on its page, whatever else the OCR
 #: of the page misses.
+_MOTOR_KEYS = (
+    "购买方名称",
+    "身份证号码/组织机构代码",
+    "购买方纳税人识别号",
+    "机打代码",
+    "机打号码",
+    "机器编号",
+    "吨位",
+    "限乘人数",
+)
 KEY_FIELDS = {
-    "motor-2014": (
-        "购买方名称",
-        "身份证号码/组织机构代码",
-        "购买方纳税人识别号",
-        "机打代码",
-        "机打号码",
-        "机器编号",
-        "吨位",
-        "限乘人数",
-    ),
-    "motor-2015": (
-        "购买方名称",
-        "身份证号码/组织机构代码",
-        "购买方纳税人识别号",
-        "机打代码",
-        "机打号码",
-        "机器编号",
-        "吨位",
-        "限乘人数",
-    ),
-    "motor-2021": (
-        "购买方名称",
-        "身份证号码/组织机构代码",
-        "购买方纳税人识别号",
-        "机打代码",
-        "机打号码",
-        "机器编号",
-        "吨位",
-        "限乘人数",
-    ),
+    "motor-2014": _MOTOR_KEYS,
+    "motor-2015": _MOTOR_KEYS,
+    "motor-2021": _MOTOR_KEYS,
     "used-old": (
         "买方单位/个人",
         "买方单位代码/身份证号码",
